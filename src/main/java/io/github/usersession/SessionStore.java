@@ -1,0 +1,57 @@
+package io.github.usersession;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Keeps sessions between requests: the service provider interface of usersession.
+ *
+ * <p>To add a store, implement this interface as an application-scoped CDI bean with a
+ * {@code @Named} qualifier, and set {@code usersession.store} to that name. The built-in
+ * stores are named {@code memory} and {@code cookie}.
+ *
+ * <p>The library calls a store at most once per method per request, from the request's
+ * thread. Implementations must be thread-safe, because parallel requests of the same session
+ * call them at the same time. The library checks the absolute lifetime
+ * ({@code usersession.max-age}) of every loaded session itself; a store should also drop
+ * expired sessions so that they do not pile up.
+ *
+ * <p>Untrusted input (an unknown, malformed or forged cookie value) is never an error: the
+ * store returns an empty result. A failure of the store's backend is a
+ * {@link SessionStoreException}, which the web layer turns into HTTP 503.
+ */
+public interface SessionStore {
+
+    /**
+     * Loads the session that a cookie value points to.
+     *
+     * @param cookieValue the value of the session cookie, as the client sent it; never null
+     * @param now the current time
+     * @return the session, or empty when the value is unknown, invalid or expired
+     * @throws SessionStoreException when the backend cannot be reached
+     */
+    Optional<StoredSession> load(String cookieValue, Instant now);
+
+    /**
+     * Saves the changes of one request.
+     *
+     * <p>When {@link SessionChanges#previousId()} is present and the store no longer holds that
+     * session (it expired or was destroyed by a parallel request), the store must not bring it
+     * back and returns empty.
+     *
+     * @param changes what the request changed, and the resulting session
+     * @param now the current time
+     * @return the cookie value to send to the client, or empty when the session no longer exists
+     * @throws SessionStoreException when the backend cannot be reached
+     * @throws SessionTooLargeException when the session does not fit the store's limit
+     */
+    Optional<String> save(SessionChanges changes, Instant now);
+
+    /**
+     * Removes a session. Removing a session that does not exist does nothing.
+     *
+     * @param sessionId the ID of the session to remove
+     * @throws SessionStoreException when the backend cannot be reached
+     */
+    void delete(String sessionId);
+}

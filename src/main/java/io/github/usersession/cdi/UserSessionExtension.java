@@ -1,0 +1,105 @@
+package io.github.usersession.cdi;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+import io.github.usersession.SessionStore;
+import io.github.usersession.UserSession;
+import io.github.usersession.config.InvalidSettingsException;
+import io.github.usersession.config.SessionSettings;
+import io.github.usersession.config.SettingsReader;
+import io.github.usersession.state.JsonValues;
+import io.github.usersession.state.SessionAccess;
+import io.github.usersession.state.SessionClock;
+import io.github.usersession.state.SessionTracker;
+import io.github.usersession.state.StoreHealth;
+import io.github.usersession.state.StoreSelector;
+import io.github.usersession.store.cookie.CookieStore;
+import io.github.usersession.store.memory.MemoryStore;
+import io.github.usersession.web.FlashesProducer;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessBean;
+import jakarta.inject.Named;
+
+/**
+ * Registers usersession's beans and validates its configuration when the deployment finishes.
+ *
+ * <p>The library jar has no {@code beans.xml}, so CDI does not scan it; this extension adds
+ * exactly the beans below, whatever the application's bean discovery mode. Every invalid
+ * {@code usersession.*} key becomes its own deployment problem.
+ */
+public class UserSessionExtension implements Extension {
+
+    private static final Logger LOG = Logger.getLogger(UserSessionExtension.class);
+
+    static final Set<Class<?>> BEAN_CLASSES = Set.of(
+            UserSession.class,
+            SessionAccess.class,
+            SessionTracker.class,
+            StoreSelector.class,
+            StoreHealth.class,
+            SessionClock.class,
+            JsonValues.class,
+            MemoryStore.class,
+            CookieStore.class,
+            FlashesProducer.class,
+            SettingsProducer.class);
+
+    private final Set<String> storeNames = new ConcurrentSkipListSet<>();
+    private volatile SessionSettings settings;
+
+    void registerBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
+        for (Class<?> beanClass : BEAN_CLASSES) {
+            event.addAnnotatedType(beanManager.createAnnotatedType(beanClass), UserSessionExtension.class.getName()
+                    + "." + beanClass.getSimpleName());
+        }
+    }
+
+    void collectStoreNames(@Observes ProcessBean<?> event) {
+        if (!event.getBean().getTypes().contains(SessionStore.class)) {
+            return;
+        }
+        event.getBean().getQualifiers().stream()
+                .filter(Named.class::isInstance)
+                .map(qualifier -> ((Named) qualifier).value())
+                .filter(name -> !name.isEmpty())
+                .forEach(storeNames::add);
+    }
+
+    void validateSettings(@Observes AfterDeploymentValidation event) {
+        try {
+            settings = SettingsReader.read(ConfigProvider.getConfig(), storeNames);
+            LOG.debugf("usersession uses store '%s' and cookie '%s'", settings.store(), settings.cookieName());
+        } catch (InvalidSettingsException e) {
+            e.problems().forEach(problem -> event.addDeploymentProblem(new DeploymentException(problem)));
+        }
+    }
+
+    /** The names of all store beans found, built-in ones included. */
+    public Set<String> storeNames() {
+        return Set.copyOf(storeNames);
+    }
+
+    /**
+     * Returns the settings validated at deployment.
+     *
+     * @throws IllegalStateException before validation ran
+     */
+    SessionSettings settings() {
+        SessionSettings current = settings;
+        if (current == null) {
+            throw new IllegalStateException("usersession settings are read when the deployment is validated;"
+                    + " they are not available before that");
+        }
+        return current;
+    }
+}

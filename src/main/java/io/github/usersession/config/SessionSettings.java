@@ -1,0 +1,54 @@
+package io.github.usersession.config;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The validated {@code usersession.*} configuration. Created by {@link SettingsReader}, which
+ * documents each key.
+ *
+ * @param store the name of the active store
+ * @param cookieName the session cookie's name
+ * @param httpOnly whether the cookie is hidden from scripts
+ * @param sameSite the cookie's {@code SameSite} attribute
+ * @param secure when the cookie gets the {@code Secure} attribute
+ * @param cookiePath the cookie's path; empty for the application's context path
+ * @param cookieDomain the cookie's domain; empty for a host-only cookie
+ * @param maxAge the absolute lifetime of a session, from its creation
+ * @param memoryMaxSessions the most sessions the memory store keeps
+ * @param secret the cookie store's secret as UTF-8 bytes; empty when not configured
+ */
+public record SessionSettings(
+        String store,
+        String cookieName,
+        boolean httpOnly,
+        SameSite sameSite,
+        SecureMode secure,
+        String cookiePath,
+        String cookieDomain,
+        Duration maxAge,
+        int memoryMaxSessions,
+        Secret secret) {
+
+    public SessionSettings {
+        Objects.requireNonNull(store, "store must not be null");
+        Objects.requireNonNull(cookieName, "cookieName must not be null");
+        Objects.requireNonNull(sameSite, "sameSite must not be null");
+        Objects.requireNonNull(secure, "secure must not be null");
+        Objects.requireNonNull(cookiePath, "cookiePath must not be null");
+        Objects.requireNonNull(cookieDomain, "cookieDomain must not be null");
+        Objects.requireNonNull(maxAge, "maxAge must not be null");
+        Objects.requireNonNull(secret, "secret must not be null");
+    }
+
+    /** The configured cookie path, if one is set. */
+    public Optional<String> configuredCookiePath() {
+        return cookiePath.isEmpty() ? Optional.empty() : Optional.of(cookiePath);
+    }
+
+    /** The configured cookie domain, if one is set. */
+    public Optional<String> configuredCookieDomain() {
+        return cookieDomain.isEmpty() ? Optional.empty() : Optional.of(cookieDomain);
+    }
+}

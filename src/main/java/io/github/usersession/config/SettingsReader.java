@@ -1,0 +1,276 @@
+package io.github.usersession.config;
+
+import static io.github.usersession.log.MessageCodes.INVALID_BOOLEAN;
+import static io.github.usersession.log.MessageCodes.INVALID_COOKIE_DOMAIN;
+import static io.github.usersession.log.MessageCodes.INVALID_COOKIE_NAME;
+import static io.github.usersession.log.MessageCodes.INVALID_COOKIE_PATH;
+import static io.github.usersession.log.MessageCodes.INVALID_DURATION;
+import static io.github.usersession.log.MessageCodes.INVALID_NUMBER;
+import static io.github.usersession.log.MessageCodes.INVALID_SAME_SITE;
+import static io.github.usersession.log.MessageCodes.INVALID_SECURE;
+import static io.github.usersession.log.MessageCodes.MISSING_SECRET;
+import static io.github.usersession.log.MessageCodes.SAME_SITE_NONE_INSECURE;
+import static io.github.usersession.log.MessageCodes.SHORT_SECRET;
+import static io.github.usersession.log.MessageCodes.UNKNOWN_STORE;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Reads and validates the {@code usersession.*} keys from MicroProfile Config.
+ *
+ * <p>Every bad key is reported, not only the first, each with its code, the key, the value
+ * (masked for the secret), what is accepted and what to set. An invalid value never falls back
+ * to the default.
+ */
+public final class SettingsReader {
+
+    /** Store name: {@code memory}, {@code cookie} or the {@code @Named} name of a store bean. Default {@code memory}. */
+    public static final String STORE = "usersession.store";
+
+    /** Cookie store secret, at least {@value #MIN_SECRET_BYTES} bytes of UTF-8. No default; required by the cookie store. */
+    public static final String SECRET = "usersession.secret";
+
+    /** Session cookie name, an RFC 6265 token. Default {@code app_session}. */
+    public static final String COOKIE_NAME = "usersession.cookie.name";
+
+    /** Whether the cookie gets {@code HttpOnly}, hiding it from scripts. Default {@code true}. */
+    public static final String COOKIE_HTTP_ONLY = "usersession.cookie.http-only";
+
+    /** The cookie's {@code SameSite}: {@code Strict}, {@code Lax} or {@code None}. Default {@code Lax}. */
+    public static final String COOKIE_SAME_SITE = "usersession.cookie.same-site";
+
+    /** When the cookie gets {@code Secure}: {@code auto} (on HTTPS requests), {@code true} or {@code false}. Default {@code auto}. */
+    public static final String COOKIE_SECURE = "usersession.cookie.secure";
+
+    /** The cookie's {@code Path}. Default: the application's context path. */
+    public static final String COOKIE_PATH = "usersession.cookie.path";
+
+    /** The cookie's {@code Domain}. Default: unset, so the cookie goes back only to the host that set it. */
+    public static final String COOKIE_DOMAIN = "usersession.cookie.domain";
+
+    /** Absolute session lifetime from creation, also the cookie's {@code Max-Age}. Default 30 days. */
+    public static final String MAX_AGE = "usersession.max-age";
+
+    /** The most sessions the memory store keeps; past it, the least recently written are dropped. Default 100000. */
+    public static final String MEMORY_MAX_SESSIONS = "usersession.memory.max-sessions";
+
+    public static final String MEMORY_STORE = "memory";
+    public static final String COOKIE_STORE = "cookie";
+    public static final int MIN_SECRET_BYTES = 32;
+
+    static final String DEFAULT_COOKIE_NAME = "app_session";
+    static final Duration DEFAULT_MAX_AGE = Duration.ofDays(30);
+    static final int DEFAULT_MEMORY_MAX_SESSIONS = 100_000;
+
+    // RFC 6265 cookie-name: an RFC 7230 token.
+    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    private static final Pattern PATH = Pattern.compile("/[\\x21-\\x3A\\x3C-\\x7E]*");
+    private static final Pattern DOMAIN = Pattern.compile("\\.?[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
+
+    private final Config config;
+    private final Set<String> storeNames;
+    private final List<String> problems = new ArrayList<>();
+
+    private SettingsReader(Config config, Set<String> storeNames) {
+        this.config = config;
+        this.storeNames = new TreeSet<>(storeNames);
+    }
+
+    /**
+     * Reads the settings.
+     *
+     * @param config the application's configuration
+     * @param storeNames the names of all store beans of the application, built-in ones included
+     * @return the valid settings
+     * @throws InvalidSettingsException listing every problem, when at least one key is invalid
+     */
+    public static SessionSettings read(Config config, Set<String> storeNames) {
+        return new SettingsReader(config, storeNames).read();
+    }
+
+    private SessionSettings read() {
+        String store = readStore();
+        Secret secret = readSecret(store);
+        SameSite sameSite = readSameSite();
+        SecureMode secure = readSecure();
+        checkSameSiteNone(sameSite, secure);
+
+        SessionSettings settings = new SessionSettings(
+                store,
+                readCookieName(),
+                readBoolean(COOKIE_HTTP_ONLY, true),
+                sameSite,
+                secure,
+                readCookiePath(),
+                readCookieDomain(),
+                readDuration(MAX_AGE, DEFAULT_MAX_AGE),
+                readPositiveInt(MEMORY_MAX_SESSIONS, DEFAULT_MEMORY_MAX_SESSIONS),
+                secret);
+
+        if (!problems.isEmpty()) {
+            throw new InvalidSettingsException(problems);
+        }
+        return settings;
+    }
+
+    private Optional<String> value(String key) {
+        return config.getOptionalValue(key, String.class).map(String::trim).filter(value -> !value.isEmpty());
+    }
+
+    private String readStore() {
+        String store = value(STORE).orElse(MEMORY_STORE);
+        if (!storeNames.contains(store)) {
+            problems.add(UNKNOWN_STORE + ": " + STORE + " is '" + store + "', which is not a known store."
+                    + " Accepted: " + String.join(", ", storeNames)
+                    + ", or the @Named name of a CDI bean that implements io.github.usersession.SessionStore."
+                    + " Set " + STORE + " to one of them.");
+        }
+        return store;
+    }
+
+    private Secret readSecret(String store) {
+        Optional<String> secret = value(SECRET);
+        if (secret.isEmpty()) {
+            if (COOKIE_STORE.equals(store)) {
+                problems.add(MISSING_SECRET + ": " + SECRET + " is missing, but the cookie store needs it"
+                        + " to encrypt sessions. Set " + SECRET + " to a random value of at least "
+                        + MIN_SECRET_BYTES + " bytes, for example the output of 'openssl rand -base64 48'.");
+            }
+            return Secret.none();
+        }
+
+        Secret parsed = Secret.of(secret.get());
+        if (parsed.length() < MIN_SECRET_BYTES) {
+            problems.add(SHORT_SECRET + ": " + SECRET + " is " + Secret.mask(secret.get()) + ", shorter than "
+                    + MIN_SECRET_BYTES + " bytes. Set " + SECRET + " to a random value of at least "
+                    + MIN_SECRET_BYTES + " bytes, for example the output of 'openssl rand -base64 48'.");
+        }
+        return parsed;
+    }
+
+    private String readCookieName() {
+        String name = value(COOKIE_NAME).orElse(DEFAULT_COOKIE_NAME);
+        if (!TOKEN.matcher(name).matches()) {
+            problems.add(INVALID_COOKIE_NAME + ": " + COOKIE_NAME + " is '" + name + "', which is not a valid"
+                    + " cookie name. Accepted: letters, digits and !#$%&'*+-.^_`|~ (an RFC 6265 token)."
+                    + " Set " + COOKIE_NAME + " to such a name, or remove it for the default "
+                    + DEFAULT_COOKIE_NAME + ".");
+        }
+        return name;
+    }
+
+    private SameSite readSameSite() {
+        Optional<String> text = value(COOKIE_SAME_SITE);
+        if (text.isEmpty()) {
+            return SameSite.LAX;
+        }
+
+        Optional<SameSite> parsed = SameSite.parse(text.get());
+        if (parsed.isEmpty()) {
+            problems.add(INVALID_SAME_SITE + ": " + COOKIE_SAME_SITE + " is '" + text.get() + "'."
+                    + " Accepted: Strict, Lax or None. Set one of them, or remove the key for the default Lax.");
+        }
+        return parsed.orElse(SameSite.LAX);
+    }
+
+    private SecureMode readSecure() {
+        Optional<String> text = value(COOKIE_SECURE);
+        if (text.isEmpty()) {
+            return SecureMode.AUTO;
+        }
+
+        Optional<SecureMode> parsed = SecureMode.parse(text.get());
+        if (parsed.isEmpty()) {
+            problems.add(INVALID_SECURE + ": " + COOKIE_SECURE + " is '" + text.get() + "'."
+                    + " Accepted: auto, true or false. Set one of them, or remove the key for the default auto.");
+        }
+        return parsed.orElse(SecureMode.AUTO);
+    }
+
+    private void checkSameSiteNone(SameSite sameSite, SecureMode secure) {
+        if (sameSite == SameSite.NONE && secure == SecureMode.FALSE) {
+            problems.add(SAME_SITE_NONE_INSECURE + ": " + COOKIE_SAME_SITE + " is None but " + COOKIE_SECURE
+                    + " is false; browsers reject SameSite=None cookies without Secure."
+                    + " Set " + COOKIE_SECURE + " to true or auto, or choose Lax.");
+        }
+    }
+
+    private String readCookiePath() {
+        Optional<String> path = value(COOKIE_PATH);
+        if (path.isPresent() && !PATH.matcher(path.get()).matches()) {
+            problems.add(INVALID_COOKIE_PATH + ": " + COOKIE_PATH + " is '" + path.get() + "', which is not a"
+                    + " valid cookie path. Accepted: a path that starts with / and has no ';', spaces or control"
+                    + " characters. Set such a path, or remove the key for the application's context path.");
+        }
+        return path.orElse("");
+    }
+
+    private String readCookieDomain() {
+        Optional<String> domain = value(COOKIE_DOMAIN);
+        if (domain.isPresent() && !DOMAIN.matcher(domain.get()).matches()) {
+            problems.add(INVALID_COOKIE_DOMAIN + ": " + COOKIE_DOMAIN + " is '" + domain.get() + "', which is not"
+                    + " a valid domain. Accepted: a host name such as example.com. Set such a name, or remove the"
+                    + " key for a cookie that goes back only to the host that set it.");
+        }
+        return domain.orElse("");
+    }
+
+    private boolean readBoolean(String key, boolean defaultValue) {
+        Optional<String> text = value(key);
+        if (text.isEmpty()) {
+            return defaultValue;
+        }
+        if (text.get().equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (text.get().equalsIgnoreCase("false")) {
+            return false;
+        }
+
+        problems.add(INVALID_BOOLEAN + ": " + key + " is '" + text.get() + "'. Accepted: true or false."
+                + " Set one of them, or remove the key for the default " + defaultValue + ".");
+        return defaultValue;
+    }
+
+    private Duration readDuration(String key, Duration defaultValue) {
+        Optional<String> text = value(key);
+        if (text.isEmpty()) {
+            return defaultValue;
+        }
+
+        Optional<Duration> parsed = DurationParser.parse(text.get());
+        if (parsed.isEmpty()) {
+            problems.add(INVALID_DURATION + ": " + key + " is '" + text.get() + "', which is not a positive"
+                    + " duration. Accepted: " + DurationParser.ACCEPTED + ". Set such a duration, or remove the key"
+                    + " for the default " + defaultValue + ".");
+        }
+        return parsed.orElse(defaultValue);
+    }
+
+    private int readPositiveInt(String key, int defaultValue) {
+        Optional<String> text = value(key);
+        if (text.isEmpty()) {
+            return defaultValue;
+        }
+
+        try {
+            int parsed = Integer.parseInt(text.get());
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below, like a number out of range.
+        }
+        problems.add(INVALID_NUMBER + ": " + key + " is '" + text.get() + "'. Accepted: a whole number from 1 to "
+                + Integer.MAX_VALUE + ". Set such a number, or remove the key for the default " + defaultValue + ".");
+        return defaultValue;
+    }
+}

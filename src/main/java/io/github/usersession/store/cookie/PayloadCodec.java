@@ -1,0 +1,91 @@
+package io.github.usersession.store.cookie;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.github.usersession.Flash;
+import io.github.usersession.StoredSession;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.JsonWriter;
+
+/**
+ * Writes a session as compact JSON (JSON-P) for the cookie store, and reads it back.
+ *
+ * <pre>{"id":"...","u":"user","c":created-millis,"w":written-millis,"a":{"key":"value"},"f":[["kind","message"]]}</pre>
+ * Times are UTC epoch milliseconds; {@code u} is absent for a guest.
+ */
+final class PayloadCodec {
+
+    private PayloadCodec() {
+    }
+
+    static byte[] write(StoredSession session) {
+        JsonObjectBuilder attributes = Json.createObjectBuilder();
+        session.attributes().forEach(attributes::add);
+
+        JsonArrayBuilder flashes = Json.createArrayBuilder();
+        session.flashes().forEach(flash -> flashes.add(Json.createArrayBuilder().add(flash.kind()).add(flash.message())));
+
+        JsonObjectBuilder payload = Json.createObjectBuilder().add("id", session.id());
+        session.userId().ifPresent(userId -> payload.add("u", userId));
+        payload.add("c", session.created().toEpochMilli())
+                .add("w", session.lastWritten().toEpochMilli())
+                .add("a", attributes)
+                .add("f", flashes);
+
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try (JsonWriter writer = Json.createWriter(output)) {
+            writer.writeObject(payload.build());
+        }
+        return output.toByteArray();
+    }
+
+    /** Reads a payload; empty when it is not in the form {@link #write} produces. */
+    static Optional<StoredSession> read(byte[] json) {
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(json))) {
+            JsonObject payload = reader.readObject();
+
+            String userId = payload.containsKey("u") ? payload.getString("u") : null;
+            Instant created = Instant.ofEpochMilli(payload.getJsonNumber("c").longValueExact());
+            Instant written = Instant.ofEpochMilli(payload.getJsonNumber("w").longValueExact());
+            return Optional.of(new StoredSession(payload.getString("id"), userId,
+                    readAttributes(payload.getJsonObject("a")), readFlashes(payload.getJsonArray("f")), created, written));
+        } catch (JsonException | ClassCastException | NullPointerException | ArithmeticException
+                 | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, String> readAttributes(JsonObject attributes) {
+        Map<String, String> result = new LinkedHashMap<>();
+        attributes.forEach((key, value) -> result.put(key, ((JsonString) value).getString()));
+        return result;
+    }
+
+    private static List<Flash> readFlashes(JsonArray flashes) {
+        List<Flash> result = new ArrayList<>();
+        for (JsonValue flash : flashes) {
+            JsonArray pair = flash.asJsonArray();
+            if (pair.size() != 2) {
+                throw new IllegalArgumentException("a flash is a pair of kind and message");
+            }
+            result.add(new Flash(pair.getString(0), pair.getString(1)));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.usersession.web;
+
+import java.util.List;
+
+import io.github.usersession.config.SessionSettings;
+import io.github.usersession.state.SessionTracker;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Hands the request's session cookie to the request's {@link SessionTracker}. The session itself
+ * is loaded only when the application first uses it.
+ */
+@Provider
+@PreMatching
+@Priority(SessionRequestFilter.PRIORITY)
+public class SessionRequestFilter implements ContainerRequestFilter {
+
+    /** Before authentication filters, so that they can already use the session. */
+    public static final int PRIORITY = Priorities.AUTHENTICATION - 100;
+
+    @Inject
+    SessionTracker tracker;
+
+    @Inject
+    SessionSettings settings;
+
+    @Inject
+    Instance<ServletContext> servletContext;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        List<String> cookieHeaders = request.getHeaders().getOrDefault(HttpHeaders.COOKIE, List.of());
+        boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+        tracker.begin(CookieHeaders.values(cookieHeaders, settings.cookieName()), secure, contextPath(request));
+    }
+
+    private String contextPath(ContainerRequestContext request) {
+        if (servletContext.isResolvable()) {
+            return servletContext.get().getContextPath();
+        }
+        return request.getUriInfo().getBaseUri().getRawPath();
+    }
+}
