@@ -25,6 +25,19 @@ public record Flash(String kind, String message) {
     }
 
     /**
+     * Returns the kind. For Expression Language 5 (Jakarta EE 10), which reads JavaBean
+     * properties but not record components, so that views can write {@code ${flash.kind}}.
+     */
+    public String getKind() {
+        return kind;
+    }
+
+    /** Returns the message; for Expression Language 5, like {@link #getKind()}. */
+    public String getMessage() {
+        return message;
+    }
+
+    /**
      * Creates a flash of kind {@value #SUCCESS}.
      *
      * @param message the text to show, not null

@@ -20,6 +20,10 @@ import io.github.usersession.state.StoreSelector;
 import io.github.usersession.store.cookie.CookieStore;
 import io.github.usersession.store.memory.MemoryStore;
 import io.github.usersession.web.FlashesProducer;
+import io.github.usersession.web.RenderedSessionInterceptor;
+import io.github.usersession.web.SessionRequestFilter;
+import io.github.usersession.web.SessionResponseFilter;
+import io.github.usersession.web.StoreFailureMapper;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -34,7 +38,9 @@ import jakarta.inject.Named;
  * Registers usersession's beans and validates its configuration when the deployment finishes.
  *
  * <p>The library jar has no {@code beans.xml}, so CDI does not scan it; this extension adds
- * exactly the beans below, whatever the application's bean discovery mode. Every invalid
+ * exactly the beans below, whatever the application's bean discovery mode. The JAX-RS
+ * providers are beans too, so that the JAX-RS runtime takes them from CDI with their
+ * injection points filled. Every invalid
  * {@code usersession.*} key becomes its own deployment problem.
  */
 public class UserSessionExtension implements Extension {
@@ -52,7 +58,11 @@ public class UserSessionExtension implements Extension {
             MemoryStore.class,
             CookieStore.class,
             FlashesProducer.class,
-            SettingsProducer.class);
+            SettingsProducer.class,
+            SessionRequestFilter.class,
+            SessionResponseFilter.class,
+            RenderedSessionInterceptor.class,
+            StoreFailureMapper.class);
 
     private final Set<String> storeNames = new ConcurrentSkipListSet<>();
     private volatile SessionSettings settings;

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import io.github.usersession.config.SessionSettings;
 import io.github.usersession.state.SessionTracker;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.ext.WriterInterceptorContext;
  * be added when the view consumed the flashes.
  */
 @Provider
+@ApplicationScoped
 @Priority(Priorities.HEADER_DECORATOR)
 public class RenderedSessionInterceptor implements WriterInterceptor {
 

@@ -5,6 +5,7 @@ import java.util.List;
 import io.github.usersession.config.SessionSettings;
 import io.github.usersession.state.SessionTracker;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.ext.Provider;
  * is loaded only when the application first uses it.
  */
 @Provider
+@ApplicationScoped
 @PreMatching
 @Priority(SessionRequestFilter.PRIORITY)
 public class SessionRequestFilter implements ContainerRequestFilter {

@@ -5,6 +5,7 @@ import java.util.Set;
 import io.github.usersession.config.SessionSettings;
 import io.github.usersession.state.SessionTracker;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.ext.Provider;
  * {@link RenderedSessionInterceptor}, which saves after the view has rendered.
  */
 @Provider
+@ApplicationScoped
 @Priority(SessionResponseFilter.PRIORITY)
 public class SessionResponseFilter implements ContainerResponseFilter {
 
@@ -32,6 +34,9 @@ public class SessionResponseFilter implements ContainerResponseFilter {
     public static final int PRIORITY = Priorities.HEADER_DECORATOR;
 
     private static final Set<String> VIEW_SUBTYPES = Set.of("html", "xhtml+xml");
+
+    /** Entity classes of Jakarta MVC views, by name, because the MVC API is optional. */
+    private static final Set<String> VIEW_ENTITY_CLASSES = Set.of("org.eclipse.krazo.engine.Viewable");
 
     @Inject
     SessionTracker tracker;
@@ -44,7 +49,8 @@ public class SessionResponseFilter implements ContainerResponseFilter {
         if (!tracker.isBegun()) {
             return;
         }
-        if (response.hasEntity() && isView(response.getMediaType()) && tracker.mayChangeWhileRendering()) {
+        if (response.hasEntity() && isView(response.getEntity(), response.getMediaType())
+                && tracker.mayChangeWhileRendering()) {
             return;
         }
 
@@ -52,7 +58,13 @@ public class SessionResponseFilter implements ContainerResponseFilter {
                 CookieHeaders.setCookie(update, settings, tracker.isSecureRequest(), tracker.contextPath())));
     }
 
-    static boolean isView(MediaType mediaType) {
-        return mediaType == null || VIEW_SUBTYPES.contains(mediaType.getSubtype());
+    /**
+     * Tells whether a response entity is rendered by a view, which may read the flashes: a
+     * Jakarta MVC view (whatever its media type) or any HTML response.
+     */
+    static boolean isView(Object entity, MediaType mediaType) {
+        return VIEW_ENTITY_CLASSES.contains(entity.getClass().getName())
+                || mediaType == null
+                || VIEW_SUBTYPES.contains(mediaType.getSubtype());
     }
 }

@@ -2,6 +2,7 @@ package io.github.usersession.web;
 
 import io.github.usersession.SessionStoreException;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.ext.Provider;
 
 /** Answers a request whose session store failed with HTTP 503; the cause is logged by the tracker. */
 @Provider
+@ApplicationScoped
 public class StoreFailureMapper implements ExceptionMapper<SessionStoreException> {
 
     /** Seconds a client should wait before it tries again. */
