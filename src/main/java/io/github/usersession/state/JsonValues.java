@@ -1,5 +1,7 @@
 package io.github.usersession.state;
 
+import org.jboss.logging.Logger;
+
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.bind.Jsonb;
@@ -9,6 +11,8 @@ import jakarta.json.bind.JsonbException;
 /** Converts typed session values to and from JSON with the server's JSON-B implementation. */
 @ApplicationScoped
 public class JsonValues {
+
+    private static final Logger LOG = Logger.getLogger(JsonValues.class);
 
     private volatile Jsonb jsonb;
 
@@ -46,9 +50,14 @@ public class JsonValues {
     }
 
     @PreDestroy
-    void close() throws Exception {
-        if (jsonb != null) {
+    void close() {
+        if (jsonb == null) {
+            return;
+        }
+        try {
             jsonb.close();
+        } catch (Exception e) {
+            LOG.debugf(e, "Closing JSON-B failed");
         }
     }
 }

@@ -1,0 +1,194 @@
+package io.github.usersession.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo's flows over real HTTP, shared by the integration tests of every store. Each test
+ * starts with an empty cookie jar.
+ */
+abstract class SessionFlows {
+
+    static final String LOGIN = "app/login";
+    static final String HOME = "app/";
+    static final String API_SESSION = "app/api/session";
+
+    @ArquillianResource
+    URL base;
+
+    Browser browser;
+
+    @BeforeEach
+    void newBrowser() {
+        browser = new Browser(base);
+    }
+
+    HttpResponse<String> login() {
+        HttpResponse<String> response = browser.postForm(LOGIN, Map.of("username", "alice", "password", "wonderland"));
+        assertThat(response.statusCode()).isEqualTo(303);
+        return response;
+    }
+
+    static long flashCount(HttpResponse<String> page, String message) {
+        return page.body().lines().filter(line -> line.contains("data-flash") && line.contains(message)).count();
+    }
+
+    @Test
+    void guestRequestsWriteNoCookie() {
+        HttpResponse<String> page = browser.get(HOME);
+        HttpResponse<String> json = browser.get(API_SESSION);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("You are a guest.");
+        assertThat(Browser.sessionSetCookies(page)).isEmpty();
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(Browser.sessionSetCookies(json)).isEmpty();
+    }
+
+    @Test
+    void loginSetsSecureDefaultCookie() {
+        HttpResponse<String> response = login();
+
+        List<String> setCookies = Browser.sessionSetCookies(response);
+        assertThat(setCookies).hasSize(1);
+        assertThat(setCookies.get(0))
+                .contains("; Path=" + base.getPath().replaceAll("/$", ""))
+                .contains("; Max-Age=2592000")
+                .contains("; HttpOnly")
+                .contains("; SameSite=Lax")
+                .doesNotContain("Secure;")
+                .doesNotContain("Domain=");
+    }
+
+    @Test
+    void welcomeFlashShowsOnceAfterRedirect() {
+        HttpResponse<String> redirect = login();
+
+        HttpResponse<String> firstPage = browser.follow(redirect);
+        HttpResponse<String> reload = browser.get(HOME);
+
+        assertThat(firstPage.body()).contains("Signed in as <strong>alice</strong>");
+        assertThat(flashCount(firstPage, "Welcome!")).isEqualTo(1);
+        assertThat(flashCount(reload, "Welcome!")).isZero();
+        assertThat(reload.body()).contains("Signed in as <strong>alice</strong>");
+    }
+
+    @Test
+    void flashSurvivesJsonRequestInBetween() {
+        login();
+
+        HttpResponse<String> json = browser.get(API_SESSION);
+        HttpResponse<String> page = browser.get(HOME);
+
+        assertThat(json.body()).contains("\"userId\":\"alice\"");
+        assertThat(Browser.sessionSetCookies(json)).isEmpty();
+        assertThat(flashCount(page, "Welcome!")).isEqualTo(1);
+    }
+
+    @Test
+    void putGetDeleteRoundTrip() {
+        String value = "red \"quoted\" ü 😀";
+
+        HttpResponse<String> put = browser.putText("app/api/values/color", value);
+        HttpResponse<String> get = browser.get("app/api/values/color");
+        HttpResponse<String> delete = browser.delete("app/api/values/color");
+        HttpResponse<String> afterDelete = browser.get("app/api/values/color");
+
+        assertThat(put.statusCode()).isEqualTo(204);
+        assertThat(Browser.sessionSetCookies(put)).hasSize(1);
+        assertThat(get.statusCode()).isEqualTo(200);
+        assertThat(get.body()).isEqualTo(value);
+        assertThat(Browser.sessionSetCookies(get)).isEmpty();
+        assertThat(delete.statusCode()).isEqualTo(204);
+        assertThat(afterDelete.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void preferenceShowsOnPage() {
+        browser.postForm("app/color", Map.of("color", "teal"));
+
+        HttpResponse<String> page = browser.get(HOME);
+
+        assertThat(page.body()).contains("Color: teal");
+        assertThat(flashCount(page, "Color preference saved.")).isEqualTo(1);
+    }
+
+    @Test
+    void typedObjectRoundTrip() {
+        browser.postForm("app/cart", Map.of("item", "apple"));
+        browser.postForm("app/cart", Map.of("item", "pear"));
+
+        HttpResponse<String> json = browser.get(API_SESSION);
+        HttpResponse<String> page = browser.get(HOME);
+
+        assertThat(json.body()).contains("\"cart\":[\"apple\",\"pear\"]");
+        assertThat(page.body()).contains("<li>apple</li>").contains("<li>pear</li>");
+    }
+
+    @Test
+    void logoutExpiresCookieWithSameAttributes() {
+        HttpResponse<String> loginResponse = login();
+        browser.follow(loginResponse);
+
+        HttpResponse<String> logout = browser.postForm("app/logout", Map.of());
+        List<String> setCookies = Browser.sessionSetCookies(logout);
+        HttpResponse<String> json = browser.get(API_SESSION);
+
+        assertThat(setCookies).hasSize(1);
+        assertThat(json.body()).contains("\"guest\":true");
+        String written = Browser.sessionSetCookies(loginResponse).get(0);
+        assertThat(attributesWithout(setCookies.get(0), "Max-Age")).isEqualTo(attributesWithout(written, "Max-Age"));
+        assertThat(json.body()).doesNotContain("alice");
+    }
+
+    /** Keeps the attributes of a Set-Cookie header, without its value, Max-Age and Expires. */
+    static List<String> attributesWithout(String setCookie, String dropped) {
+        return List.of(setCookie.split("; ")).stream()
+                .skip(1)
+                .filter(attribute -> !attribute.startsWith(dropped + "=") && !attribute.startsWith("Expires="))
+                .toList();
+    }
+
+    @Test
+    void malformedCookiesMeanGuestNeverError() {
+        List<String> badValues = List.of(
+                "x",
+                "not-a-session-%%%",
+                "\"quoted\"",
+                "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==",
+                "Zm9v,YmFy",
+                "a=b=c",
+                "a".repeat(5000));
+
+        for (String bad : badValues) {
+            RawHttp.Response response = browser.getWithCookieHeader(API_SESSION, "app_session=" + bad);
+
+            assertThat(response.status()).as("status for cookie %s", bad).isEqualTo(200);
+            assertThat(response.body()).as("body for cookie %s", bad).contains("\"guest\":true");
+        }
+    }
+
+    @Test
+    void tamperedCookieMeansGuest() {
+        login();
+        String value = browser.sessionCookie().orElseThrow();
+        char last = value.charAt(value.length() - 1);
+        String tampered = value.substring(0, value.length() - 1) + (last == 'A' ? 'B' : 'A');
+
+        RawHttp.Response response = browser.getWithCookieHeader(API_SESSION, "app_session=" + tampered);
+        RawHttp.Response genuine = browser.getWithCookieHeader(API_SESSION, "app_session=" + value);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("\"guest\":true");
+        assertThat(response.sessionSetCookies()).singleElement().asString().contains("Max-Age=0");
+        assertThat(genuine.body()).contains("\"userId\":\"alice\"");
+    }
+}
