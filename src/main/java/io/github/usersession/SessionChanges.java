@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What one request changed in a session, and the session as that request sees it afterwards.
+ * The changes one request made to a session, and the session as that request left it.
  *
  * <p>Server-side stores apply the delta ({@link #written()}, {@link #removed()}, the flashes
  * and the user ID) to what they hold now, so that parallel requests that change different keys
@@ -54,7 +54,7 @@ public final class SessionChanges {
         return Optional.ofNullable(previousId);
     }
 
-    /** The session after this request's changes, as this request sees it. */
+    /** The session after this request's changes, not counting parallel requests. */
     public StoredSession result() {
         return result;
     }
@@ -85,7 +85,7 @@ public final class SessionChanges {
     }
 
     /**
-     * Applies this delta to the session a store holds now, which may contain writes of parallel
+     * Applies this delta to the session a store contains now, which may contain writes of parallel
      * requests made after this request loaded it.
      *
      * <p>Keys written or removed by this request win; other keys stay as they are now. Flashes

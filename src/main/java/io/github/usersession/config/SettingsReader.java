@@ -59,7 +59,7 @@ public final class SettingsReader {
     /** Absolute session lifetime from creation, also the cookie's {@code Max-Age}. Default 30 days. */
     public static final String MAX_AGE = "usersession.max-age";
 
-    /** The most sessions the memory store keeps; past it, the least recently written are dropped. Default 100000. */
+    /** Maximum number of sessions in the memory store; past it, the least recently written are dropped. Default 100000. */
     public static final String MEMORY_MAX_SESSIONS = "usersession.memory.max-sessions";
 
     public static final String MEMORY_STORE = "memory";

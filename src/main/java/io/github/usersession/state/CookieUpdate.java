@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the response must do with the session cookie.
+ * The change a response makes to the session cookie: a new value, or an expiry.
  *
  * @param value the new cookie value; empty to expire the cookie
  * @param maxAgeSeconds the cookie's remaining lifetime in seconds; 0 when expiring

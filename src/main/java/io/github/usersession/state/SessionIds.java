@@ -6,7 +6,7 @@ import java.util.Base64;
 /** Generates session IDs and shortens them for logs and events. */
 public final class SessionIds {
 
-    /** 256 bits, as OWASP's session management guidance asks for at least 64 bits of entropy. */
+    /** 256 random bits, so that guessing a valid ID is infeasible. */
     static final int ID_BYTES = 32;
 
     private static final int LOG_PREFIX_LENGTH = 6;

@@ -20,8 +20,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 /**
- * Follows one request's session: the request filter hands it the cookie values, the session is
- * loaded from the store on first use, and the response side asks it what to write back.
+ * Tracks one request's session: the request filter passes it the cookie values, the session is
+ * loaded from the store on first use, and the response filter gets from it the cookie to write.
  *
  * <p>A request that never uses the session costs no store call and writes no cookie.
  */

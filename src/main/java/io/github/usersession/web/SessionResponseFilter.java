@@ -29,7 +29,7 @@ public class SessionResponseFilter implements ContainerResponseFilter {
 
     /**
      * Response filters run from the highest priority value to the lowest. This one is lower than
-     * Jakarta MVC's view filter in Krazo (ENTITY_CODER), so it sees a controller's redirect.
+     * Jakarta MVC's view filter in Krazo (ENTITY_CODER), so it runs after that filter and handles a controller's redirect.
      */
     public static final int PRIORITY = Priorities.HEADER_DECORATOR;
 

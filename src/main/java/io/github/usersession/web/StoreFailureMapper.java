@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** Answers a request whose session store failed with HTTP 503; the cause is logged by the tracker. */
+/** Maps a session store failure to HTTP 503 with {@code Retry-After}; the tracker has logged the cause. */
 @Provider
 @ApplicationScoped
 public class StoreFailureMapper implements ExceptionMapper<SessionStoreException> {

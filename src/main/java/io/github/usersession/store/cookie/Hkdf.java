@@ -21,7 +21,7 @@ final class Hkdf {
      *
      * @param inputKey the input keying material (the configured secret)
      * @param salt the extract step's salt
-     * @param info the context that tells apart keys derived from the same input
+     * @param info the context that separates keys derived from the same input
      * @param length the output length, 1 to 32 bytes
      */
     static byte[] derive(byte[] inputKey, String salt, String info, int length) {

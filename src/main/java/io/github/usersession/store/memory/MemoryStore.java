@@ -26,7 +26,7 @@ import jakarta.inject.Named;
 /**
  * Keeps sessions in this JVM's heap: the default store, for a single server.
  *
- * <p>Sessions are lost on restart and not shared between servers. The store holds at most
+ * <p>Sessions are lost on restart and not shared between servers. The store keeps at most
  * {@code usersession.memory.max-sessions}; when a new session would pass that, expired
  * sessions are removed first, then the least recently written ones. A save applies only the
  * keys its request changed, atomically per session, so parallel requests that write different
@@ -100,7 +100,7 @@ public class MemoryStore implements SessionStore {
         sessions.remove(sessionId);
     }
 
-    /** The number of sessions held, expired ones not yet removed included. */
+    /** Returns the number of sessions kept, including expired ones not yet removed. */
     public int size() {
         return sessions.size();
     }
