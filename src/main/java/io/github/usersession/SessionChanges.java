@@ -107,7 +107,8 @@ public final class SessionChanges {
         flashes.addAll(addedFlashes);
 
         String userId = userIdChanged ? result.userId().orElse(null) : current.userId().orElse(null);
-        return new StoredSession(result.id(), userId, attributes, flashes, current.created(), now);
+        String id = idRotated() ? result.id() : current.id();
+        return new StoredSession(id, userId, attributes, flashes, current.created(), now);
     }
 
     @Override

@@ -12,9 +12,9 @@ import java.util.Optional;
  *
  * <p>The library calls a store at most once per method per request, from the request's
  * thread. Implementations must be thread-safe, because parallel requests of the same session
- * call them at the same time. The library checks the absolute lifetime
- * ({@code usersession.max-age}) of every loaded session itself; a store should also drop
- * expired sessions so that they do not pile up.
+ * call them at the same time. The library checks the expiry ({@code usersession.max-age} and
+ * {@code usersession.idle-timeout}) of every loaded session itself, so {@code load} may return
+ * an expired session; a store should still drop expired sessions so that they do not pile up.
  *
  * <p>Untrusted input (an unknown, malformed or forged cookie value) is never an error: the
  * store returns an empty result. A failure of the store's backend is a
@@ -35,13 +35,15 @@ public interface SessionStore {
     /**
      * Saves the changes of one request.
      *
-     * <p>When {@link SessionChanges#previousId()} is present and the store no longer holds that
-     * session (it expired or was destroyed by a parallel request), the store must not bring it
-     * back and returns empty.
+     * <p>When {@link SessionChanges#previousId()} is present and the store no longer has a live
+     * session under that ID (it expired, or a parallel request destroyed it or gave it a new ID),
+     * the store must not bring it back and returns empty. It may apply the changes to the session
+     * under its new ID, but must not return that ID: the client of this request may be the one
+     * who planted the old ID before the user signed in.
      *
      * @param changes what the request changed, and the resulting session
      * @param now the current time
-     * @return the cookie value to send to the client, or empty when the session no longer exists
+     * @return the cookie value to send to the client, or empty to leave the client's cookie as it is
      * @throws SessionStoreException when the backend cannot be reached
      * @throws SessionTooLargeException when the session does not fit the store's limit
      */

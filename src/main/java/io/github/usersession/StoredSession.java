@@ -19,7 +19,7 @@ public final class StoredSession {
     private final Map<String, String> attributes;
     private final List<Flash> flashes;
     private final Instant created;
-    private final Instant lastWritten;
+    private final Instant lastAccessed;
 
     /**
      * Creates a snapshot.
@@ -29,16 +29,16 @@ public final class StoredSession {
      * @param attributes the key/value data, copied
      * @param flashes the queued flashes in order, copied
      * @param created when the session was created
-     * @param lastWritten when the session was last saved
+     * @param lastAccessed when the session was last saved
      */
     public StoredSession(String id, String userId, Map<String, String> attributes, List<Flash> flashes,
-                         Instant created, Instant lastWritten) {
+                         Instant created, Instant lastAccessed) {
         this.id = Objects.requireNonNull(id, "id must not be null");
         this.userId = userId;
         this.attributes = Map.copyOf(Objects.requireNonNull(attributes, "attributes must not be null"));
         this.flashes = List.copyOf(Objects.requireNonNull(flashes, "flashes must not be null"));
         this.created = Objects.requireNonNull(created, "created must not be null");
-        this.lastWritten = Objects.requireNonNull(lastWritten, "lastWritten must not be null");
+        this.lastAccessed = Objects.requireNonNull(lastAccessed, "lastAccessed must not be null");
     }
 
     /**
@@ -75,8 +75,8 @@ public final class StoredSession {
         return created;
     }
 
-    public Instant lastWritten() {
-        return lastWritten;
+    public Instant lastAccessed() {
+        return lastAccessed;
     }
 
     @Override
@@ -87,18 +87,18 @@ public final class StoredSession {
                 && attributes.equals(that.attributes)
                 && flashes.equals(that.flashes)
                 && created.equals(that.created)
-                && lastWritten.equals(that.lastWritten);
+                && lastAccessed.equals(that.lastAccessed);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, userId, attributes, flashes, created, lastWritten);
+        return Objects.hash(id, userId, attributes, flashes, created, lastAccessed);
     }
 
     /** Describes the session without its ID, user ID or values, so it is safe to log. */
     @Override
     public String toString() {
         return "StoredSession[attributes=" + attributes.size() + ", flashes=" + flashes.size()
-                + ", created=" + created + ", lastWritten=" + lastWritten + "]";
+                + ", created=" + created + ", lastAccessed=" + lastAccessed + "]";
     }
 }

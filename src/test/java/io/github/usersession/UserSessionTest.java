@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.usersession.state.CookieUpdate;
+import io.github.usersession.state.SessionRequest;
 import io.github.usersession.state.SessionTracker;
 import io.github.usersession.store.memory.MemoryStore;
 import io.github.usersession.testing.SessionContainer;
@@ -230,7 +231,7 @@ class UserSessionTest {
         context.activate();
         try {
             SessionTracker tracker = container.bean(SessionTracker.class);
-            tracker.begin(List.of(withFlash), false, "/");
+            tracker.begin(new SessionRequest(List.of(withFlash), 0, false, "/"));
             assertThat(tracker.mayChangeWhileRendering()).isTrue();
             container.bean(UserSession.class).flashes();
             assertThat(tracker.mayChangeWhileRendering()).isFalse();
@@ -241,7 +242,7 @@ class UserSessionTest {
         context.activate();
         try {
             SessionTracker tracker = container.bean(SessionTracker.class);
-            tracker.begin(List.of(), false, "/");
+            tracker.begin(new SessionRequest(List.of(), 0, false, "/"));
             assertThat(tracker.mayChangeWhileRendering()).isFalse();
         } finally {
             context.deactivate();

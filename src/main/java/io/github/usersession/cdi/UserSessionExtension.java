@@ -23,6 +23,7 @@ import io.github.usersession.web.FlashesProducer;
 import io.github.usersession.web.RenderedSessionInterceptor;
 import io.github.usersession.web.SessionRequestFilter;
 import io.github.usersession.web.SessionResponseFilter;
+import io.github.usersession.web.SessionTooLargeMapper;
 import io.github.usersession.web.StoreFailureMapper;
 
 import jakarta.enterprise.event.Observes;
@@ -62,7 +63,8 @@ public class UserSessionExtension implements Extension {
             SessionRequestFilter.class,
             SessionResponseFilter.class,
             RenderedSessionInterceptor.class,
-            StoreFailureMapper.class);
+            StoreFailureMapper.class,
+            SessionTooLargeMapper.class);
 
     private final Set<String> storeNames = new ConcurrentSkipListSet<>();
     private volatile SessionSettings settings;

@@ -1,6 +1,7 @@
 package io.github.usersession.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,8 +17,13 @@ import java.util.Optional;
  * @param cookiePath the cookie's path; empty for the application's context path
  * @param cookieDomain the cookie's domain; empty for a host-only cookie
  * @param maxAge the absolute lifetime of a session, from its creation
- * @param memoryMaxSessions the most sessions the memory store keeps
+ * @param idleTimeout the lifetime of a session from its last access; zero when off
+ * @param idleTouchInterval how long after the last access a read-only request records a new access
+ * @param memoryMaxSessions the maximum number of sessions in the memory store
  * @param secret the cookie store's secret as UTF-8 bytes; empty when not configured
+ * @param previousSecrets earlier secrets that still open cookies, newest first
+ * @param maxChunks the maximum number of cookies one session value is split over
+ * @param trustForwardedHeaders whether {@code Forwarded} and {@code X-Forwarded-Proto} tell HTTPS
  */
 public record SessionSettings(
         String store,
@@ -28,8 +34,13 @@ public record SessionSettings(
         String cookiePath,
         String cookieDomain,
         Duration maxAge,
+        Duration idleTimeout,
+        Duration idleTouchInterval,
         int memoryMaxSessions,
-        Secret secret) {
+        Secret secret,
+        List<Secret> previousSecrets,
+        int maxChunks,
+        boolean trustForwardedHeaders) {
 
     public SessionSettings {
         Objects.requireNonNull(store, "store must not be null");
@@ -39,7 +50,15 @@ public record SessionSettings(
         Objects.requireNonNull(cookiePath, "cookiePath must not be null");
         Objects.requireNonNull(cookieDomain, "cookieDomain must not be null");
         Objects.requireNonNull(maxAge, "maxAge must not be null");
+        Objects.requireNonNull(idleTimeout, "idleTimeout must not be null");
+        Objects.requireNonNull(idleTouchInterval, "idleTouchInterval must not be null");
         Objects.requireNonNull(secret, "secret must not be null");
+        previousSecrets = List.copyOf(previousSecrets);
+    }
+
+    /** Tells whether sessions also expire after {@link #idleTimeout()} without access. */
+    public boolean hasIdleTimeout() {
+        return !idleTimeout.isZero();
     }
 
     /** The configured cookie path, if one is set. */

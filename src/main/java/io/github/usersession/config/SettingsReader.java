@@ -1,5 +1,6 @@
 package io.github.usersession.config;
 
+import static io.github.usersession.log.MessageCodes.EXAMPLE_SECRET;
 import static io.github.usersession.log.MessageCodes.INVALID_BOOLEAN;
 import static io.github.usersession.log.MessageCodes.INVALID_COOKIE_DOMAIN;
 import static io.github.usersession.log.MessageCodes.INVALID_COOKIE_NAME;
@@ -11,6 +12,7 @@ import static io.github.usersession.log.MessageCodes.INVALID_SECURE;
 import static io.github.usersession.log.MessageCodes.MISSING_SECRET;
 import static io.github.usersession.log.MessageCodes.SAME_SITE_NONE_INSECURE;
 import static io.github.usersession.log.MessageCodes.SHORT_SECRET;
+import static io.github.usersession.log.MessageCodes.TOUCH_INTERVAL_TOO_LONG;
 import static io.github.usersession.log.MessageCodes.UNKNOWN_STORE;
 
 import java.time.Duration;
@@ -59,6 +61,25 @@ public final class SettingsReader {
     /** Absolute session lifetime from creation, also the cookie's {@code Max-Age}. Default 30 days. */
     public static final String MAX_AGE = "usersession.max-age";
 
+    /** Session lifetime from the last access, or {@code off}. Default off. */
+    public static final String IDLE_TIMEOUT = "usersession.idle-timeout";
+
+    /**
+     * How long after the last recorded access a request that only reads records a new one (the
+     * cookie store re-issues the cookie, server stores touch the session). Shorter than the idle
+     * timeout. Default: a tenth of the idle timeout, at most one minute.
+     */
+    public static final String IDLE_TOUCH_INTERVAL = "usersession.idle-touch-interval";
+
+    /** Earlier cookie store secrets, comma-separated, newest first: cookies sealed with them still open. No default. */
+    public static final String SECRET_PREVIOUS = "usersession.secret.previous";
+
+    /** Maximum number of cookies ({@code name}, {@code name.1}, ...) one session value is split over, 1 to 16. Default 4. */
+    public static final String COOKIE_MAX_CHUNKS = "usersession.cookie.max-chunks";
+
+    /** Whether {@code Forwarded} and {@code X-Forwarded-Proto} request headers count for {@code cookie.secure=auto}. Default false. */
+    public static final String TRUST_FORWARDED_HEADERS = "usersession.trust-forwarded-headers";
+
     /** Maximum number of sessions in the memory store; past it, the least recently written are dropped. Default 100000. */
     public static final String MEMORY_MAX_SESSIONS = "usersession.memory.max-sessions";
 
@@ -69,6 +90,14 @@ public final class SettingsReader {
     static final String DEFAULT_COOKIE_NAME = "app_session";
     static final Duration DEFAULT_MAX_AGE = Duration.ofDays(30);
     static final int DEFAULT_MEMORY_MAX_SESSIONS = 100_000;
+    static final Duration MAX_DEFAULT_TOUCH_INTERVAL = Duration.ofMinutes(1);
+    static final int DEFAULT_MAX_CHUNKS = 4;
+    static final int MAX_CHUNKS_LIMIT = 16;
+
+    /** Secrets shown in documentation. Anyone can read them, so they fail the deployment. */
+    static final Set<String> EXAMPLE_SECRETS = Set.of(
+            "wU3H7rD0sYh3W9kq2ZJ6pVb1xN8cT5mE4aLfGiQoRyPdKjSz",
+            "change-me-to-the-output-of-openssl-rand-base64-48");
 
     // RFC 6265 cookie-name: an RFC 7230 token.
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
@@ -99,6 +128,8 @@ public final class SettingsReader {
     private SessionSettings read() {
         String store = readStore();
         Secret secret = readSecret(store);
+        List<Secret> previousSecrets = readPreviousSecrets();
+        Duration idleTimeout = readIdleTimeout();
         SameSite sameSite = readSameSite();
         SecureMode secure = readSecure();
         checkSameSiteNone(sameSite, secure);
@@ -112,8 +143,13 @@ public final class SettingsReader {
                 readCookiePath(),
                 readCookieDomain(),
                 readDuration(MAX_AGE, DEFAULT_MAX_AGE),
-                readPositiveInt(MEMORY_MAX_SESSIONS, DEFAULT_MEMORY_MAX_SESSIONS),
-                secret);
+                idleTimeout,
+                readTouchInterval(idleTimeout),
+                readIntInRange(MEMORY_MAX_SESSIONS, DEFAULT_MEMORY_MAX_SESSIONS, Integer.MAX_VALUE),
+                secret,
+                previousSecrets,
+                readIntInRange(COOKIE_MAX_CHUNKS, DEFAULT_MAX_CHUNKS, MAX_CHUNKS_LIMIT),
+                readBoolean(TRUST_FORWARDED_HEADERS, false));
 
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
@@ -147,13 +183,32 @@ public final class SettingsReader {
             return Secret.none();
         }
 
-        Secret parsed = Secret.of(secret.get());
-        if (parsed.length() < MIN_SECRET_BYTES) {
-            problems.add(SHORT_SECRET + ": " + SECRET + " is " + Secret.mask(secret.get()) + ", shorter than "
-                    + MIN_SECRET_BYTES + " bytes. Set " + SECRET + " to a random value of at least "
-                    + MIN_SECRET_BYTES + " bytes, for example the output of 'openssl rand -base64 48'.");
+        checkSecret(SECRET, secret.get());
+        return Secret.of(secret.get());
+    }
+
+    private List<Secret> readPreviousSecrets() {
+        List<String> values = config.getOptionalValues(SECRET_PREVIOUS, String.class).orElse(List.of());
+        List<Secret> secrets = new ArrayList<>();
+        for (String value : values) {
+            if (!value.isBlank()) {
+                checkSecret(SECRET_PREVIOUS, value.trim());
+                secrets.add(Secret.of(value.trim()));
+            }
         }
-        return parsed;
+        return secrets;
+    }
+
+    private void checkSecret(String key, String secret) {
+        String fix = " Set " + key + " to a random value of at least " + MIN_SECRET_BYTES
+                + " bytes, for example the output of 'openssl rand -base64 48'.";
+        if (EXAMPLE_SECRETS.contains(secret)) {
+            problems.add(EXAMPLE_SECRET + ": " + key + " is an example value from the documentation, which"
+                    + " anyone can read, so it protects nothing." + fix);
+        } else if (Secret.of(secret).length() < MIN_SECRET_BYTES) {
+            problems.add(SHORT_SECRET + ": " + key + " is " + Secret.mask(secret) + ", shorter than "
+                    + MIN_SECRET_BYTES + " bytes." + fix);
+        }
     }
 
     private String readCookieName() {
@@ -223,6 +278,32 @@ public final class SettingsReader {
         return domain.orElse("");
     }
 
+    private Duration readIdleTimeout() {
+        Optional<String> text = value(IDLE_TIMEOUT);
+        if (text.isEmpty() || text.get().equalsIgnoreCase("off")) {
+            return Duration.ZERO;
+        }
+        return readDuration(IDLE_TIMEOUT, Duration.ZERO);
+    }
+
+    private Duration readTouchInterval(Duration idleTimeout) {
+        Duration defaultValue = idleTimeout.isZero()
+                ? MAX_DEFAULT_TOUCH_INTERVAL
+                : min(idleTimeout.dividedBy(10), MAX_DEFAULT_TOUCH_INTERVAL);
+        Duration interval = readDuration(IDLE_TOUCH_INTERVAL, defaultValue);
+
+        if (!idleTimeout.isZero() && interval.compareTo(idleTimeout) >= 0) {
+            problems.add(TOUCH_INTERVAL_TOO_LONG + ": " + IDLE_TOUCH_INTERVAL + " is " + interval + ", not shorter"
+                    + " than " + IDLE_TIMEOUT + " (" + idleTimeout + "), so idle sessions would expire while in use."
+                    + " Set " + IDLE_TOUCH_INTERVAL + " to a tenth of the idle timeout, or remove it for that default.");
+        }
+        return interval;
+    }
+
+    private static Duration min(Duration first, Duration second) {
+        return first.compareTo(second) <= 0 ? first : second;
+    }
+
     private boolean readBoolean(String key, boolean defaultValue) {
         Optional<String> text = value(key);
         if (text.isEmpty()) {
@@ -255,7 +336,7 @@ public final class SettingsReader {
         return parsed.orElse(defaultValue);
     }
 
-    private int readPositiveInt(String key, int defaultValue) {
+    private int readIntInRange(String key, int defaultValue, int max) {
         Optional<String> text = value(key);
         if (text.isEmpty()) {
             return defaultValue;
@@ -263,14 +344,14 @@ public final class SettingsReader {
 
         try {
             int parsed = Integer.parseInt(text.get());
-            if (parsed > 0) {
+            if (parsed > 0 && parsed <= max) {
                 return parsed;
             }
         } catch (NumberFormatException e) {
             // Reported below, like a number out of range.
         }
         problems.add(INVALID_NUMBER + ": " + key + " is '" + text.get() + "'. Accepted: a whole number from 1 to "
-                + Integer.MAX_VALUE + ". Set such a number, or remove the key for the default " + defaultValue + ".");
+                + max + ". Set such a number, or remove the key for the default " + defaultValue + ".");
         return defaultValue;
     }
 }

@@ -24,12 +24,14 @@ public final class MessageCodes {
     public static final String SAME_SITE_NONE_INSECURE = "USESS-0010";
     public static final String INVALID_COOKIE_PATH = "USESS-0011";
     public static final String INVALID_COOKIE_DOMAIN = "USESS-0012";
+    public static final String TOUCH_INTERVAL_TOO_LONG = "USESS-0013";
+    public static final String EXAMPLE_SECRET = "USESS-0014";
 
     public static final String STORE_FAILED = "USESS-0100";
     public static final String SESSION_TOO_LARGE = "USESS-0101";
     public static final String NO_REQUEST = "USESS-0102";
     public static final String MEMORY_STORE_FULL = "USESS-0103";
-    public static final String SAVE_SKIPPED = "USESS-0104";
+    public static final String SESSION_NEAR_LIMIT = "USESS-0104";
 
     private MessageCodes() {
     }

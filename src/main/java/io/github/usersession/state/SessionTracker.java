@@ -2,7 +2,6 @@ package io.github.usersession.state;
 
 import static io.github.usersession.log.MessageCodes.NO_REQUEST;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -11,12 +10,17 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 import io.github.usersession.SessionChanges;
-import io.github.usersession.SessionStore;
+import io.github.usersession.SessionCreated;
+import io.github.usersession.SessionDestroyed;
+import io.github.usersession.SessionEvent;
+import io.github.usersession.SessionExpired;
 import io.github.usersession.SessionStoreException;
 import io.github.usersession.StoredSession;
+import io.github.usersession.UserSignedIn;
 import io.github.usersession.config.SessionSettings;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 /**
@@ -40,54 +44,45 @@ public class SessionTracker {
     private final StoreSelector stores;
     private final SessionClock clock;
     private final StoreHealth health;
+    private final Event<SessionEvent> events;
+    private final SessionExpiry expiry;
 
-    private List<String> cookieValues = List.of();
-    private boolean secureRequest;
-    private String contextPath = "/";
-    private boolean begun;
+    private SessionRequest request;
     private boolean finished;
     private WorkingSession working;
     private boolean invalidCookie;
     private boolean destroyed;
     private boolean rotate;
+    private boolean touch;
 
     @Inject
-    public SessionTracker(SessionSettings settings, StoreSelector stores, SessionClock clock, StoreHealth health) {
+    public SessionTracker(SessionSettings settings, StoreSelector stores, SessionClock clock, StoreHealth health,
+                          Event<SessionEvent> events) {
         this.settings = settings;
         this.stores = stores;
         this.clock = clock;
         this.health = health;
+        this.events = events;
+        this.expiry = settings == null ? null : SessionExpiry.of(settings);
     }
 
     /** Needed by CDI to create the client proxy. */
     protected SessionTracker() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
-    /**
-     * Starts tracking a request.
-     *
-     * @param cookieValues the values of the session cookie the request sent, in the order sent
-     * @param secureRequest whether the request came over HTTPS
-     * @param contextPath the application's context path, the cookie's default path
-     */
-    public void begin(List<String> cookieValues, boolean secureRequest, String contextPath) {
-        this.cookieValues = List.copyOf(cookieValues);
-        this.secureRequest = secureRequest;
-        this.contextPath = contextPath.isEmpty() ? "/" : contextPath;
-        this.begun = true;
+    /** Starts tracking a request. */
+    public void begin(SessionRequest request) {
+        this.request = request;
     }
 
     public boolean isBegun() {
-        return begun;
+        return request != null;
     }
 
-    public boolean isSecureRequest() {
-        return secureRequest;
-    }
-
-    public String contextPath() {
-        return contextPath;
+    /** The request as the request filter saw it. */
+    public SessionRequest request() {
+        return request;
     }
 
     /**
@@ -95,10 +90,10 @@ public class SessionTracker {
      * the flashes consumes them, so the cookie can only be written after the view.
      */
     public boolean mayChangeWhileRendering() {
-        if (finished || !begun) {
+        if (finished || request == null) {
             return false;
         }
-        return working == null ? !cookieValues.isEmpty() : working.hasFlashes();
+        return working == null ? !request.cookieValues().isEmpty() : working.hasFlashes();
     }
 
     /** Returns this request's working copy, loading it from the store on first use. */
@@ -117,16 +112,20 @@ public class SessionTracker {
 
     /** Removes the stored session now; later writes in this request start a new one. */
     void destroy() {
-        Optional<String> previousId = session().previousId();
+        WorkingSession ending = session();
+        Optional<String> previousId = ending.previousId();
         if (previousId.isPresent()) {
             callStore(() -> {
                 stores.store().delete(previousId.get());
                 return null;
             });
+            events.fire(new SessionDestroyed(SessionIds.prefix(previousId.get()), ending.userId().orElse(null),
+                    clock.now()));
         }
         working = WorkingSession.fresh();
         destroyed = true;
         rotate = false;
+        touch = false;
     }
 
     /**
@@ -135,14 +134,14 @@ public class SessionTracker {
      * @return the cookie to write or expire; empty when the cookie stays as it is
      */
     public Optional<CookieUpdate> finish() {
-        if (finished || !begun || working == null) {
+        if (finished || request == null || working == null) {
             finished = true;
             return Optional.empty();
         }
         finished = true;
 
-        if (working.isChanged()) {
-            return Optional.of(save());
+        if (working.isChanged() || touch) {
+            return save();
         }
         if (destroyed || invalidCookie) {
             return Optional.of(CookieUpdate.expire());
@@ -150,22 +149,38 @@ public class SessionTracker {
         return Optional.empty();
     }
 
-    private CookieUpdate save() {
+    private Optional<CookieUpdate> save() {
         Instant now = clock.now();
-        String id = rotate || working.previousId().isEmpty() ? SessionIds.newId() : working.previousId().get();
+        boolean isNew = working.previousId().isEmpty();
+        String id = rotate || isNew ? SessionIds.newId() : working.previousId().get();
         SessionChanges changes = working.changes(id, now);
 
         Optional<String> value = callStore(() -> stores.store().save(changes, now));
         if (value.isEmpty()) {
-            LOG.debugf("Session %s ended in a parallel request; its changes were not saved",
-                    SessionIds.prefix(changes.previousId().orElse(id)));
-            return CookieUpdate.expire();
+            // A parallel request destroyed the session or gave it a new ID. Expiring the cookie
+            // here could drop the new ID that the parallel response sets, so leave it alone.
+            LOG.debugf("Session %s was ended or renewed by a parallel request; this response leaves the cookie"
+                    + " unchanged", SessionIds.prefix(changes.previousId().orElse(id)));
+            return Optional.empty();
         }
-        return CookieUpdate.set(value.get(), remainingSeconds(changes.result(), now));
+
+        fireSaveEvents(changes, isNew, now);
+        return Optional.of(CookieUpdate.set(value.get(), expiry.remainingSeconds(changes.result(), now)));
+    }
+
+    private void fireSaveEvents(SessionChanges changes, boolean isNew, Instant now) {
+        String prefix = SessionIds.prefix(changes.result().id());
+        String userId = changes.result().userId().orElse(null);
+        if (isNew) {
+            events.fire(new SessionCreated(prefix, userId, now));
+        }
+        if (rotate && userId != null) {
+            events.fire(new UserSignedIn(prefix, userId, now));
+        }
     }
 
     private WorkingSession load() {
-        if (!begun) {
+        if (request == null) {
             throw new IllegalStateException(NO_REQUEST + ": UserSession was used outside a JAX-RS request, or"
                     + " before usersession's request filter ran. Use it in JAX-RS resources, their filters and"
                     + " the views they render; register io.github.usersession.web.SessionRequestFilter if the"
@@ -173,35 +188,33 @@ public class SessionTracker {
         }
 
         Instant now = clock.now();
-        for (String value : cookieValues.subList(0, Math.min(MAX_COOKIE_VALUES, cookieValues.size()))) {
+        List<String> values = request.cookieValues();
+        for (String value : values.subList(0, Math.min(MAX_COOKIE_VALUES, values.size()))) {
             Optional<StoredSession> loaded = callStore(() -> stores.store().load(value, now));
-            if (loaded.isPresent() && isExpired(loaded.get(), now)) {
-                LOG.debugf("Session %s is past usersession.max-age; starting a guest session",
-                        SessionIds.prefix(loaded.get().id()));
-                callStore(() -> {
-                    stores.store().delete(loaded.get().id());
-                    return null;
-                });
+            if (loaded.isPresent() && expiry.isExpired(loaded.get(), now)) {
+                expire(loaded.get(), now);
             } else if (loaded.isPresent()) {
+                touch = expiry.needsTouch(loaded.get(), now);
                 return WorkingSession.of(loaded.get());
             }
         }
 
-        if (!cookieValues.isEmpty()) {
+        if (!values.isEmpty()) {
             invalidCookie = true;
             LOG.debugf("No valid session for the %d value(s) of cookie %s; starting a guest session",
-                    cookieValues.size(), settings.cookieName());
+                    values.size(), settings.cookieName());
         }
         return WorkingSession.fresh();
     }
 
-    private boolean isExpired(StoredSession session, Instant now) {
-        return !now.isBefore(session.created().plus(settings.maxAge()));
-    }
-
-    private long remainingSeconds(StoredSession session, Instant now) {
-        Duration remaining = Duration.between(now, session.created().plus(settings.maxAge()));
-        return Math.max(1, remaining.getSeconds());
+    private void expire(StoredSession session, Instant now) {
+        String prefix = SessionIds.prefix(session.id());
+        LOG.debugf("Session %s expired at %s; starting a guest session", prefix, expiry.expiresAt(session));
+        callStore(() -> {
+            stores.store().delete(session.id());
+            return null;
+        });
+        events.fire(new SessionExpired(prefix, session.userId().orElse(null), now));
     }
 
     private <T> T callStore(Supplier<T> call) {

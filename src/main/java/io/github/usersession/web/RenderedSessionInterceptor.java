@@ -48,8 +48,8 @@ public class RenderedSessionInterceptor implements WriterInterceptor {
             context.setOutputStream(original);
         }
 
-        tracker.finish().ifPresent(update -> context.getHeaders().add(HttpHeaders.SET_COOKIE,
-                CookieHeaders.setCookie(update, settings, tracker.isSecureRequest(), tracker.contextPath())));
+        tracker.finish().ifPresent(update -> CookieHeaders.setCookies(update, settings, tracker.request())
+                .forEach(header -> context.getHeaders().add(HttpHeaders.SET_COOKIE, header)));
         body.writeTo(original);
     }
 }

@@ -3,6 +3,7 @@ package io.github.usersession.web;
 import java.util.List;
 
 import io.github.usersession.config.SessionSettings;
+import io.github.usersession.state.SessionRequest;
 import io.github.usersession.state.SessionTracker;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,8 +43,18 @@ public class SessionRequestFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         List<String> cookieHeaders = request.getHeaders().getOrDefault(HttpHeaders.COOKIE, List.of());
-        boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
-        tracker.begin(CookieHeaders.values(cookieHeaders, settings.cookieName()), secure, contextPath(request));
+        CookieParser.SessionCookies cookies = CookieParser.read(cookieHeaders, settings.cookieName());
+        tracker.begin(new SessionRequest(cookies.candidates(), cookies.chunksSent(), isSecure(request),
+                contextPath(request)));
+    }
+
+    private boolean isSecure(ContainerRequestContext request) {
+        if (request.getSecurityContext() != null && request.getSecurityContext().isSecure()) {
+            return true;
+        }
+        return settings.trustForwardedHeaders() && ForwardedProto.isHttps(
+                request.getHeaderString(ForwardedProto.FORWARDED),
+                request.getHeaderString(ForwardedProto.X_FORWARDED_PROTO));
     }
 
     private String contextPath(ContainerRequestContext request) {

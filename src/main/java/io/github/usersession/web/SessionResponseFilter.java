@@ -54,8 +54,8 @@ public class SessionResponseFilter implements ContainerResponseFilter {
             return;
         }
 
-        tracker.finish().ifPresent(update -> response.getHeaders().add(HttpHeaders.SET_COOKIE,
-                CookieHeaders.setCookie(update, settings, tracker.isSecureRequest(), tracker.contextPath())));
+        tracker.finish().ifPresent(update -> CookieHeaders.setCookies(update, settings, tracker.request())
+                .forEach(header -> response.getHeaders().add(HttpHeaders.SET_COOKIE, header)));
     }
 
     /**

@@ -12,6 +12,7 @@ import org.jboss.weld.environment.se.WeldContainer;
 import io.github.usersession.UserSession;
 import io.github.usersession.cdi.UserSessionExtension;
 import io.github.usersession.state.CookieUpdate;
+import io.github.usersession.state.SessionRequest;
 import io.github.usersession.state.SessionTracker;
 
 import io.smallrye.config.PropertiesConfigSource;
@@ -88,7 +89,7 @@ public final class SessionContainer implements AutoCloseable {
         context.activate();
         try {
             SessionTracker tracker = bean(SessionTracker.class);
-            tracker.begin(cookieValue == null ? List.of() : List.of(cookieValue), false, "/");
+            tracker.begin(new SessionRequest(cookieValue == null ? List.of() : List.of(cookieValue), 0, false, "/"));
             work.accept(bean(UserSession.class));
             return tracker.finish();
         } finally {

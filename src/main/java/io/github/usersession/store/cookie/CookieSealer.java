@@ -35,8 +35,11 @@ final class CookieSealer {
     static final int HEADER_LENGTH = 1 + KEY_ID_LENGTH + NONCE_LENGTH;
     static final int MIN_LENGTH = HEADER_LENGTH + TAG_BITS / 8;
 
-    /** Longer values are rejected unread: no browser sends a single cookie past 4096 bytes. */
-    static final int MAX_VALUE_LENGTH = 4096;
+    /**
+     * Longer values are rejected unread: browsers keep cookies of at most 4096 bytes, and a value
+     * is split over at most 16 of them.
+     */
+    static final int MAX_VALUE_LENGTH = 16 * 4096;
 
     private static final String SALT = "usersession cookie store";
     private static final String CIPHER = "AES/GCM/NoPadding";
@@ -54,6 +57,30 @@ final class CookieSealer {
         this.keyId = Hkdf.derive(material, SALT, "key ID", KEY_ID_LENGTH);
         this.cookieName = cookieName.getBytes(StandardCharsets.US_ASCII);
         Arrays.fill(material, (byte) 0);
+    }
+
+    /** The 4-byte key ID as an int, as it appears in sealed values. */
+    int keyId() {
+        return ByteBuffer.wrap(keyId).getInt();
+    }
+
+    /**
+     * Reads the key ID from a sealed value without opening it, so that the right key is chosen
+     * without trial decryption.
+     *
+     * @return the key ID, or empty when the value is too short or not of this version
+     */
+    static Optional<Integer> keyIdOf(String value) {
+        int headerCharacters = 8;
+        if (value.length() < headerCharacters) {
+            return Optional.empty();
+        }
+        try {
+            byte[] header = DECODER.decode(value.substring(0, headerCharacters));
+            return header[0] == VERSION ? Optional.of(ByteBuffer.wrap(header, 1, KEY_ID_LENGTH).getInt()) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Encrypts and authenticates the plaintext; returns the cookie value. */

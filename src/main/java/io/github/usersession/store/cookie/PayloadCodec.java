@@ -44,7 +44,7 @@ final class PayloadCodec {
         JsonObjectBuilder payload = Json.createObjectBuilder().add("id", session.id());
         session.userId().ifPresent(userId -> payload.add("u", userId));
         payload.add("c", session.created().toEpochMilli())
-                .add("w", session.lastWritten().toEpochMilli())
+                .add("w", session.lastAccessed().toEpochMilli())
                 .add("a", attributes)
                 .add("f", flashes);
 

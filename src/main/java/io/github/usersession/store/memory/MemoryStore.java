@@ -17,6 +17,7 @@ import io.github.usersession.SessionStore;
 import io.github.usersession.StoredSession;
 import io.github.usersession.config.SessionSettings;
 import io.github.usersession.config.SettingsReader;
+import io.github.usersession.state.SessionExpiry;
 import io.github.usersession.state.SessionIds;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,9 +29,14 @@ import jakarta.inject.Named;
  *
  * <p>Sessions are lost on restart and not shared between servers. The store keeps at most
  * {@code usersession.memory.max-sessions}; when a new session would pass that, expired
- * sessions are removed first, then the least recently written ones. A save applies only the
- * keys its request changed, atomically per session, so parallel requests that write different
- * keys keep each other's writes.
+ * sessions are removed first, then the least recently accessed ones.
+ *
+ * <p>A save applies only the keys its request changed, atomically per session, so parallel
+ * requests that write different keys keep each other's writes. When a request gives the session
+ * a new ID (sign-in), the old ID stops working at once; a request that loaded the session under
+ * the old ID before that and saves afterwards has its changes applied to the renamed session,
+ * for {@link #ROTATION_GRACE}, without learning the new ID. A save for a destroyed session is
+ * dropped.
  */
 @ApplicationScoped
 @Named(SettingsReader.MEMORY_STORE)
@@ -41,37 +47,38 @@ public class MemoryStore implements SessionStore {
     /** How often a save also sweeps out expired sessions. */
     static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
 
+    /** How long a save under a rotated-away ID still reaches the renamed session. */
+    static final Duration ROTATION_GRACE = Duration.ofMinutes(1);
+
+    /** The new ID a session got at sign-in, and when. */
+    private record Rotation(String newId, Instant at) {
+    }
+
     private final Map<String, StoredSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Rotation> rotations = new ConcurrentHashMap<>();
     private final AtomicReference<Instant> lastSweep = new AtomicReference<>(Instant.EPOCH);
-    private final Duration maxAge;
+    private final SessionExpiry expiry;
     private final int maxSessions;
 
     @Inject
     public MemoryStore(SessionSettings settings) {
-        this(settings.maxAge(), settings.memoryMaxSessions());
+        this(SessionExpiry.of(settings), settings.memoryMaxSessions());
     }
 
-    MemoryStore(Duration maxAge, int maxSessions) {
-        this.maxAge = maxAge;
+    MemoryStore(SessionExpiry expiry, int maxSessions) {
+        this.expiry = expiry;
         this.maxSessions = maxSessions;
     }
 
     /** Needed by CDI to create the client proxy. */
     protected MemoryStore() {
-        this(Duration.ZERO, 0);
+        this(null, 0);
     }
 
+    /** Returns the session under the ID, expired or not: the caller checks expiry. */
     @Override
     public Optional<StoredSession> load(String cookieValue, Instant now) {
-        StoredSession session = sessions.get(cookieValue);
-        if (session == null) {
-            return Optional.empty();
-        }
-        if (isExpired(session, now)) {
-            sessions.remove(cookieValue, session);
-            return Optional.empty();
-        }
-        return Optional.of(session);
+        return Optional.ofNullable(sessions.get(cookieValue));
     }
 
     @Override
@@ -87,10 +94,12 @@ public class MemoryStore implements SessionStore {
 
         StoredSession merged = merge(previousId.get(), changes, now);
         if (merged == null) {
+            forwardToRotated(previousId.get(), changes, now);
             return Optional.empty();
         }
         if (changes.idRotated()) {
             sessions.put(merged.id(), merged);
+            rotations.put(previousId.get(), new Rotation(merged.id(), now));
         }
         return Optional.of(merged.id());
     }
@@ -106,15 +115,15 @@ public class MemoryStore implements SessionStore {
     }
 
     /**
-     * Applies the changes to the session held under its previous ID, atomically. On rotation the
-     * entry leaves the old ID in the same step, so the old ID stops working at once.
+     * Applies the changes to the session kept under an ID, atomically. On rotation the entry
+     * leaves the old ID in the same step, so the old ID stops working at once.
      *
-     * @return the merged session, or null when the session no longer exists
+     * @return the merged session, or null when no live session has that ID
      */
-    private StoredSession merge(String previousId, SessionChanges changes, Instant now) {
+    private StoredSession merge(String id, SessionChanges changes, Instant now) {
         AtomicReference<StoredSession> merged = new AtomicReference<>();
-        sessions.computeIfPresent(previousId, (id, current) -> {
-            if (isExpired(current, now)) {
+        sessions.computeIfPresent(id, (key, current) -> {
+            if (expiry.isExpired(current, now)) {
                 return null;
             }
             merged.set(changes.applyTo(current, now));
@@ -123,21 +132,28 @@ public class MemoryStore implements SessionStore {
         return merged.get();
     }
 
-    private boolean isExpired(StoredSession session, Instant now) {
-        return !now.isBefore(session.created().plus(maxAge));
+    /** Applies a late save of a request that loaded the session before a parallel sign-in renamed it. */
+    private void forwardToRotated(String oldId, SessionChanges changes, Instant now) {
+        Rotation rotation = rotations.get(oldId);
+        if (rotation == null || now.isAfter(rotation.at().plus(ROTATION_GRACE)) || changes.idRotated()) {
+            LOG.debugf("Dropped a save for session %s, which no longer exists", SessionIds.prefix(oldId));
+            return;
+        }
+        StoredSession merged = merge(rotation.newId(), changes, now);
+        LOG.debugf("Applied a save for session %s to its new ID %s: %s", SessionIds.prefix(oldId),
+                SessionIds.prefix(rotation.newId()), merged == null ? "dropped, it ended" : "done");
     }
 
     private void sweepIfDue(Instant now) {
         Instant last = lastSweep.get();
         if (now.isAfter(last.plus(SWEEP_INTERVAL)) && lastSweep.compareAndSet(last, now)) {
             removeExpired(now);
+            rotations.values().removeIf(rotation -> now.isAfter(rotation.at().plus(ROTATION_GRACE)));
         }
     }
 
-    private int removeExpired(Instant now) {
-        int before = sessions.size();
-        sessions.values().removeIf(session -> isExpired(session, now));
-        return before - sessions.size();
+    private void removeExpired(Instant now) {
+        sessions.values().removeIf(session -> expiry.isExpired(session, now));
     }
 
     private void makeRoomForOneMore(Instant now) {
@@ -154,10 +170,10 @@ public class MemoryStore implements SessionStore {
         // Drop a little more than needed, so that the next new sessions do not sort again.
         int toDrop = Math.max(excess, maxSessions / 100);
         LOG.warnf("%s: The memory store is full (usersession.memory.max-sessions=%d); dropping the %d least"
-                + " recently written sessions. Raise the limit or use a shared store.", MEMORY_STORE_FULL,
+                + " recently accessed sessions. Raise the limit or use a shared store.", MEMORY_STORE_FULL,
                 maxSessions, toDrop);
         sessions.values().stream()
-                .sorted(Comparator.comparing(StoredSession::lastWritten))
+                .sorted(Comparator.comparing(StoredSession::lastAccessed))
                 .limit(toDrop)
                 .map(StoredSession::id)
                 .toList()

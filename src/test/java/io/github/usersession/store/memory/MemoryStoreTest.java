@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -19,13 +20,14 @@ import org.junit.jupiter.api.Test;
 import io.github.usersession.Flash;
 import io.github.usersession.SessionChanges;
 import io.github.usersession.StoredSession;
+import io.github.usersession.state.SessionExpiry;
 
 class MemoryStoreTest {
 
     static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     static final Duration MAX_AGE = Duration.ofHours(1);
 
-    final MemoryStore store = new MemoryStore(MAX_AGE, 100);
+    final MemoryStore store = new MemoryStore(new SessionExpiry(MAX_AGE, Duration.ZERO, Duration.ofMinutes(1)), 100);
 
     static SessionChanges create(String id, Map<String, String> attributes, List<Flash> flashes, Instant now) {
         StoredSession result = new StoredSession(id, null, attributes, flashes, now, now);
@@ -139,12 +141,40 @@ class MemoryStoreTest {
     }
 
     @Test
-    void sessionExpiresAtMaxAge() {
+    void expiredSessionIsNotSavedAgain() {
         store.save(create("id-1", Map.of(), List.of(), NOW), NOW);
+        StoredSession loaded = store.load("id-1", NOW).orElseThrow();
+        Instant expired = NOW.plus(MAX_AGE);
 
-        assertThat(store.load("id-1", NOW.plus(MAX_AGE).minusMillis(1))).isPresent();
-        assertThat(store.load("id-1", NOW.plus(MAX_AGE))).isEmpty();
-        assertThat(store.size()).isZero();
+        assertThat(store.save(write(loaded, "late", "write"), expired)).isEmpty();
+        assertThat(store.load("id-1", expired)).isEmpty();
+    }
+
+    @Test
+    void rotatedSessionTakesLateSaveUnderOldId() {
+        store.save(create("old", Map.of(), List.of(), NOW), NOW);
+        StoredSession loadedBeforeSignIn = store.load("old", NOW).orElseThrow();
+        StoredSession signedIn = new StoredSession("new", "alice", Map.of(), List.of(), NOW, NOW);
+        store.save(new SessionChanges("old", signedIn, Map.of(), Set.of(), true, List.of(), List.of()), NOW);
+
+        Optional<String> lateValue = store.save(write(loadedBeforeSignIn, "cart", "1 item"), NOW.plusSeconds(5));
+
+        assertThat(lateValue).as("the late response must not learn the new ID").isEmpty();
+        assertThat(store.load("old", NOW)).isEmpty();
+        assertThat(store.load("new", NOW).orElseThrow().attributes()).containsEntry("cart", "1 item");
+        assertThat(store.load("new", NOW).orElseThrow().userId()).contains("alice");
+    }
+
+    @Test
+    void lateSaveAfterRotationGraceIsDropped() {
+        store.save(create("old", Map.of(), List.of(), NOW), NOW);
+        StoredSession loadedBeforeSignIn = store.load("old", NOW).orElseThrow();
+        StoredSession signedIn = new StoredSession("new", "alice", Map.of(), List.of(), NOW, NOW);
+        store.save(new SessionChanges("old", signedIn, Map.of(), Set.of(), true, List.of(), List.of()), NOW);
+        Instant tooLate = NOW.plus(MemoryStore.ROTATION_GRACE).plusSeconds(1);
+
+        assertThat(store.save(write(loadedBeforeSignIn, "cart", "1 item"), tooLate)).isEmpty();
+        assertThat(store.load("new", tooLate).orElseThrow().attributes()).doesNotContainKey("cart");
     }
 
     @Test
@@ -159,7 +189,7 @@ class MemoryStoreTest {
 
     @Test
     void fullStoreDropsLeastRecentlyWritten() {
-        MemoryStore small = new MemoryStore(MAX_AGE, 3);
+        MemoryStore small = new MemoryStore(new SessionExpiry(MAX_AGE, Duration.ZERO, Duration.ofMinutes(1)), 3);
         for (int i = 0; i < 3; i++) {
             Instant at = NOW.plusSeconds(i);
             small.save(create("id-" + i, Map.of(), List.of(), at), at);
