@@ -45,6 +45,81 @@ class SettingsReaderTest {
         assertThat(settings.maxAge()).isEqualTo(Duration.ofDays(30));
         assertThat(settings.memoryMaxSessions()).isEqualTo(100_000);
         assertThat(settings.secret().isPresent()).isFalse();
+        assertThat(settings.previousSecrets()).isEmpty();
+        assertThat(settings.hasIdleTimeout()).isFalse();
+        assertThat(settings.idleTouchInterval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(settings.maxChunks()).isEqualTo(4);
+        assertThat(settings.trustForwardedHeaders()).isFalse();
+    }
+
+    @Test
+    void idleTimeoutAndTouchIntervalAreRead() {
+        SessionSettings settings = SettingsReader.read(config(Map.of(
+                "usersession.idle-timeout", "20m", "usersession.idle-touch-interval", "30s")), BUILT_IN);
+
+        assertThat(settings.hasIdleTimeout()).isTrue();
+        assertThat(settings.idleTimeout()).isEqualTo(Duration.ofMinutes(20));
+        assertThat(settings.idleTouchInterval()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void touchIntervalDefaultsToTenthOfIdleTimeoutAtMostOneMinute() {
+        assertThat(SettingsReader.read(config(Map.of("usersession.idle-timeout", "5m")), BUILT_IN)
+                .idleTouchInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(SettingsReader.read(config(Map.of("usersession.idle-timeout", "2h")), BUILT_IN)
+                .idleTouchInterval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(SettingsReader.read(config(Map.of("usersession.idle-timeout", "off")), BUILT_IN)
+                .hasIdleTimeout()).isFalse();
+    }
+
+    @Test
+    void touchIntervalMustBeShorterThanIdleTimeout() {
+        InvalidSettingsException failure = failure(Map.of(
+                "usersession.idle-timeout", "10m", "usersession.idle-touch-interval", "10m"));
+
+        assertThat(failure.problems()).singleElement().asString()
+                .startsWith("USESS-0013: usersession.idle-touch-interval is PT10M, not shorter than usersession.idle-timeout (PT10M)");
+    }
+
+    @Test
+    void previousSecretsAreReadNewestFirst() {
+        SessionSettings settings = SettingsReader.read(config(Map.of(
+                "usersession.store", "cookie", "usersession.secret", GOOD_SECRET,
+                "usersession.secret.previous", "previous-secret-number-one-0123456789, previous-secret-number-two-0123456789")),
+                BUILT_IN);
+
+        assertThat(settings.previousSecrets()).containsExactly(
+                Secret.of("previous-secret-number-one-0123456789"), Secret.of("previous-secret-number-two-0123456789"));
+    }
+
+    @Test
+    void shortPreviousSecretIsReported() {
+        InvalidSettingsException failure = failure(Map.of(
+                "usersession.store", "cookie", "usersession.secret", GOOD_SECRET,
+                "usersession.secret.previous", "tiny"));
+
+        assertThat(failure.problems()).singleElement().asString()
+                .startsWith("USESS-0003: usersession.secret.previous is <4 bytes, hidden>, shorter than 32 bytes.");
+    }
+
+    @Test
+    void documentedExampleSecretIsRejected() {
+        for (String example : SettingsReader.EXAMPLE_SECRETS) {
+            InvalidSettingsException failure = failure(Map.of("usersession.store", "cookie", "usersession.secret", example));
+
+            assertThat(failure.problems()).singleElement().asString()
+                    .startsWith("USESS-0014: usersession.secret is an example value from the documentation")
+                    .doesNotContain(example);
+        }
+    }
+
+    @Test
+    void proxyAndChunkKeysAreRead() {
+        SessionSettings settings = SettingsReader.read(config(Map.of(
+                "usersession.trust-forwarded-headers", "true", "usersession.cookie.max-chunks", "16")), BUILT_IN);
+
+        assertThat(settings.trustForwardedHeaders()).isTrue();
+        assertThat(settings.maxChunks()).isEqualTo(16);
     }
 
     @Test
@@ -94,6 +169,10 @@ class SettingsReaderTest {
         "usersession.cookie.name|a;b|USESS-0008: usersession.cookie.name is 'a;b', which is not a valid cookie name.",
         "usersession.memory.max-sessions|0|USESS-0009: usersession.memory.max-sessions is '0'. Accepted: a whole number from 1 to 2147483647.",
         "usersession.memory.max-sessions|lots|USESS-0009: usersession.memory.max-sessions is 'lots'.",
+        "usersession.cookie.max-chunks|17|USESS-0009: usersession.cookie.max-chunks is '17'. Accepted: a whole number from 1 to 16.",
+        "usersession.idle-timeout|soon|USESS-0004: usersession.idle-timeout is 'soon', which is not a positive duration.",
+        "usersession.idle-touch-interval|0m|USESS-0004: usersession.idle-touch-interval is '0m', which is not a positive duration.",
+        "usersession.trust-forwarded-headers|1|USESS-0005: usersession.trust-forwarded-headers is '1'. Accepted: true or false.",
         "usersession.cookie.path|shop|USESS-0011: usersession.cookie.path is 'shop', which is not a valid cookie path.",
         "usersession.cookie.path|/a;b|USESS-0011: usersession.cookie.path is '/a;b', which is not a valid cookie path.",
         "usersession.cookie.domain|exa mple.com|USESS-0012: usersession.cookie.domain is 'exa mple.com', which is not a valid domain.",

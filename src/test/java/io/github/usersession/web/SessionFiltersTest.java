@@ -6,28 +6,21 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.jboss.resteasy.mock.MockDispatcherFactory;
-import org.jboss.resteasy.mock.MockHttpRequest;
 import org.jboss.resteasy.mock.MockHttpResponse;
-import org.jboss.resteasy.spi.Dispatcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.usersession.Flash;
 import io.github.usersession.UserSession;
-import io.github.usersession.config.SessionSettings;
-import io.github.usersession.state.SessionTracker;
 import io.github.usersession.testing.FailingStore;
 import io.github.usersession.testing.SessionContainer;
 
-import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.literal.NamedLiteral;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.util.TypeLiteral;
@@ -118,34 +111,13 @@ class SessionFiltersTest {
     }
 
     SessionContainer container;
-    Dispatcher dispatcher;
+    EmbeddedJaxrs server;
 
     @BeforeEach
     void start() {
         container = SessionContainer.start(Map.of("usersession.store", "switchable"), FailingStore.class);
-        dispatcher = MockDispatcherFactory.createDispatcher();
-
-        SessionTracker tracker = container.bean(SessionTracker.class);
-        SessionSettings settings = container.bean(SessionSettings.class);
-
-        SessionRequestFilter requestFilter = new SessionRequestFilter();
-        requestFilter.tracker = tracker;
-        requestFilter.settings = settings;
-        requestFilter.servletContext = container.bean(BeanManager.class).createInstance()
-                .select(jakarta.servlet.ServletContext.class);
-        SessionResponseFilter responseFilter = new SessionResponseFilter();
-        responseFilter.tracker = tracker;
-        responseFilter.settings = settings;
-        RenderedSessionInterceptor interceptor = new RenderedSessionInterceptor();
-        interceptor.tracker = tracker;
-        interceptor.settings = settings;
-
-        dispatcher.getProviderFactory().register(requestFilter);
-        dispatcher.getProviderFactory().register(responseFilter);
-        dispatcher.getProviderFactory().register(interceptor);
-        dispatcher.getProviderFactory().register(new StoreFailureMapper());
-        dispatcher.getProviderFactory().register(new PageWriter(container.bean(BeanManager.class)));
-        dispatcher.getRegistry().addSingletonResource(new Resource(container.bean(UserSession.class)));
+        server = new EmbeddedJaxrs(container, new Resource(container.bean(UserSession.class)),
+                new PageWriter(container.bean(BeanManager.class)));
     }
 
     @AfterEach
@@ -154,39 +126,21 @@ class SessionFiltersTest {
     }
 
     MockHttpResponse call(String method, String path, String sessionCookie) {
-        try {
-            MockHttpRequest request = MockHttpRequest.create(method, path);
-            if (sessionCookie != null) {
-                request.header(HttpHeaders.COOKIE, "other=1; app_session=" + sessionCookie);
-            }
-            MockHttpResponse response = new MockHttpResponse();
-
-            RequestContextController context = container.bean(RequestContextController.class);
-            context.activate();
-            try {
-                dispatcher.invoke(request, response);
-            } finally {
-                context.deactivate();
-            }
-            return response;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return sessionCookie == null
+                ? server.call(method, path)
+                : server.call(method, path, "other=1; app_session=" + sessionCookie);
     }
 
     static String body(MockHttpResponse response) {
-        return new String(response.getOutput(), StandardCharsets.UTF_8);
+        return EmbeddedJaxrs.body(response);
     }
 
     static List<String> setCookies(MockHttpResponse response) {
-        return response.getOutputHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of()).stream()
-                .map(Object::toString)
-                .toList();
+        return EmbeddedJaxrs.setCookies(response);
     }
 
     static String cookieValue(MockHttpResponse response) {
-        String header = setCookies(response).get(0);
-        return header.substring(header.indexOf('=') + 1, header.indexOf(';'));
+        return EmbeddedJaxrs.cookieValue(response);
     }
 
     @Test

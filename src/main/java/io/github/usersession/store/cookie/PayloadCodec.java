@@ -12,7 +12,6 @@ import java.util.Optional;
 import io.github.usersession.Flash;
 import io.github.usersession.StoredSession;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -22,6 +21,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
+import jakarta.json.spi.JsonProvider;
 
 /**
  * Writes a session as compact JSON (JSON-P) for the cookie store, and reads it back.
@@ -31,17 +31,20 @@ import jakarta.json.JsonWriter;
  */
 final class PayloadCodec {
 
+    /** Looked up once: each {@code Json.createXxx} call would search the service providers again. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private PayloadCodec() {
     }
 
     static byte[] write(StoredSession session) {
-        JsonObjectBuilder attributes = Json.createObjectBuilder();
+        JsonObjectBuilder attributes = JSON.createObjectBuilder();
         session.attributes().forEach(attributes::add);
 
-        JsonArrayBuilder flashes = Json.createArrayBuilder();
-        session.flashes().forEach(flash -> flashes.add(Json.createArrayBuilder().add(flash.kind()).add(flash.message())));
+        JsonArrayBuilder flashes = JSON.createArrayBuilder();
+        session.flashes().forEach(flash -> flashes.add(JSON.createArrayBuilder().add(flash.kind()).add(flash.message())));
 
-        JsonObjectBuilder payload = Json.createObjectBuilder().add("id", session.id());
+        JsonObjectBuilder payload = JSON.createObjectBuilder().add("id", session.id());
         session.userId().ifPresent(userId -> payload.add("u", userId));
         payload.add("c", session.created().toEpochMilli())
                 .add("w", session.lastAccessed().toEpochMilli())
@@ -49,7 +52,7 @@ final class PayloadCodec {
                 .add("f", flashes);
 
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        try (JsonWriter writer = Json.createWriter(output)) {
+        try (JsonWriter writer = JSON.createWriter(output)) {
             writer.writeObject(payload.build());
         }
         return output.toByteArray();
@@ -57,7 +60,7 @@ final class PayloadCodec {
 
     /** Reads a payload; empty when it is not in the form {@link #write} produces. */
     static Optional<StoredSession> read(byte[] json) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(json))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(json))) {
             JsonObject payload = reader.readObject();
 
             String userId = payload.containsKey("u") ? payload.getString("u") : null;

@@ -40,6 +40,26 @@ class CookieStoreTest {
     }
 
     @Test
+    void previousSecretStillOpensAndSaveUsesCurrent() {
+        String oldSecret = "the-secret-before-rotation-0123456789";
+        CookieStore before = new CookieStore(settings(oldSecret));
+        CookieStore after = new CookieStore(TestSettings.read(Map.of("usersession.store", "cookie",
+                "usersession.secret", "the-secret-after-rotation-0123456789",
+                "usersession.secret.previous", oldSecret)));
+        SessionChanges changes = newSession(Map.of("color", "red"));
+        String oldValue = before.save(changes, NOW).orElseThrow();
+
+        StoredSession loaded = after.load(oldValue, NOW).orElseThrow();
+        String resealed = after.save(new SessionChanges(loaded.id(), loaded, Map.of(), Set.of(), false, List.of(),
+                List.of()), NOW).orElseThrow();
+
+        assertThat(loaded).isEqualTo(changes.result());
+        assertThat(CookieSealer.keyIdOf(resealed)).isNotEqualTo(CookieSealer.keyIdOf(oldValue));
+        assertThat(before.load(resealed, NOW)).as("the old key cannot open the resealed value").isEmpty();
+        assertThat(after.load(resealed, NOW)).contains(loaded);
+    }
+
+    @Test
     void valueOfOtherSecretLoadsNothing() {
         CookieStore other = new CookieStore(settings("another-secret-of-enough-length-1234"));
         String value = other.save(newSession(Map.of()), NOW).orElseThrow();
