@@ -57,12 +57,6 @@ final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    HttpResponse<String> putText(String path, String text) {
-        return send(request(path)
-                .header("Content-Type", "text/plain; charset=UTF-8")
-                .PUT(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)));
-    }
-
     HttpResponse<String> delete(String path) {
         return send(request(path).DELETE());
     }
@@ -82,10 +76,29 @@ final class Browser {
                 .findFirst();
     }
 
+    /** Remembers written session values (not expiries), for the server log check. */
+    static void recordSessionValues(List<String> setCookies) {
+        setCookies.stream()
+                .map(header -> header.substring(header.indexOf('=') + 1, header.indexOf(';')))
+                .filter(value -> !value.isEmpty())
+                .forEach(ServerLog.SEEN_SESSION_VALUES::add);
+    }
+
+    /** Sends a PUT with extra request headers, given as name and value pairs. */
+    HttpResponse<String> putText(String path, String text, String... headers) {
+        HttpRequest.Builder request = request(path)
+                .header("Content-Type", "text/plain; charset=UTF-8")
+                .PUT(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
     /** The Set-Cookie headers of a response that set the session cookie. */
     static List<String> sessionSetCookies(HttpResponse<String> response) {
         return response.headers().allValues("Set-Cookie").stream()
-                .filter(header -> header.startsWith(SESSION_COOKIE + "="))
+                .filter(header -> header.startsWith(SESSION_COOKIE + "=") || header.startsWith(SESSION_COOKIE + "."))
                 .toList();
     }
 
@@ -95,7 +108,9 @@ final class Browser {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            recordSessionValues(sessionSetCookies(response));
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.as.arquillian.api.ServerSetup;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,13 +16,53 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The demo on WildFly with the cookie store. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@ServerSetup(DebugLogging.class)
 class CookieStoreIT extends SessionFlows {
 
     static final String SECRET = "it-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return DemoDeployments.demo("cookie", Map.of("usersession.store", "cookie", "usersession.secret", SECRET));
+        return DemoDeployments.demo("cookie", Map.of("usersession.store", "cookie", "usersession.secret", SECRET,
+                "usersession.trust-forwarded-headers", "true"));
+    }
+
+    @Override
+    boolean trustsForwardedHeaders() {
+        return true;
+    }
+
+    @Test
+    void largeSessionIsSplitOverChunkCookies() {
+        String large = "x".repeat(4000);
+
+        HttpResponse<String> put = browser.putText("app/api/values/big", large);
+        HttpResponse<String> get = browser.get("app/api/values/big");
+        HttpResponse<String> shrink = browser.delete("app/api/values/big");
+        HttpResponse<String> afterShrink = browser.get("app/api/values/big");
+
+        assertThat(Browser.sessionSetCookies(put)).extracting(header -> header.substring(0, header.indexOf('=')))
+                .containsExactly("app_session", "app_session.1");
+        assertThat(Browser.sessionSetCookies(put)).allSatisfy(header -> assertThat(header.length()).isLessThanOrEqualTo(4096));
+        assertThat(get.body()).isEqualTo(large);
+        assertThat(Browser.sessionSetCookies(shrink)).hasSize(2);
+        assertThat(Browser.sessionSetCookies(shrink).get(1)).startsWith("app_session.1=;").contains("Max-Age=0");
+        assertThat(afterShrink.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void sessionPastChunkCapFailsAndKeepsPrevious() {
+        browser.putText("app/api/values/color", "red");
+
+        HttpResponse<String> tooLarge = browser.putText("app/api/values/big", "x".repeat(20_000));
+        HttpResponse<String> color = browser.get("app/api/values/color");
+        HttpResponse<String> big = browser.get("app/api/values/big");
+
+        assertThat(tooLarge.statusCode()).isEqualTo(500);
+        assertThat(Browser.sessionSetCookies(tooLarge)).isEmpty();
+        assertThat(color.body()).isEqualTo("red");
+        assertThat(big.statusCode()).isEqualTo(404);
+        assertThat(ServerLog.lines()).anyMatch(line -> line.contains("USESS-0101: The session needs a cookie value of"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.as.arquillian.api.ServerSetup;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,7 +16,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The demo on WildFly with the default memory store and no configuration at all. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@ServerSetup(DebugLogging.class)
 class MemoryStoreIT extends SessionFlows {
+
+    @Override
+    boolean trustsForwardedHeaders() {
+        return false;
+    }
 
     @Deployment(testable = false)
     static WebArchive deployment() {

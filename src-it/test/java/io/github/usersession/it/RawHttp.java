@@ -23,7 +23,7 @@ final class RawHttp {
 
         List<String> sessionSetCookies() {
             return headers.stream()
-                    .filter(header -> header.toLowerCase(Locale.ROOT).startsWith("set-cookie: " + Browser.SESSION_COOKIE + "="))
+                    .filter(header -> header.toLowerCase(Locale.ROOT).startsWith("set-cookie: " + Browser.SESSION_COOKIE))
                     .map(header -> header.substring("set-cookie: ".length()))
                     .toList();
         }
@@ -51,7 +51,9 @@ final class RawHttp {
             out.write(cookieHeader.getBytes(StandardCharsets.UTF_8));
             out.write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            return parse(socket.getInputStream().readAllBytes());
+            Response response = parse(socket.getInputStream().readAllBytes());
+            Browser.recordSessionValues(response.sessionSetCookies());
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,11 @@ abstract class SessionFlows {
     URL base;
 
     Browser browser;
+
+    @AfterAll
+    static void serverLogHasNoSecretsOrSessionIds() {
+        ServerLog.assertNoSecretsOrSessionIds(CookieStoreIT.SECRET, KeyRotationIT.OLD_SECRET, KeyRotationIT.NEW_SECRET);
+    }
 
     @BeforeEach
     void newBrowser() {
@@ -173,6 +179,35 @@ abstract class SessionFlows {
 
             assertThat(response.status()).as("status for cookie %s", bad).isEqualTo(200);
             assertThat(response.body()).as("body for cookie %s", bad).contains("\"guest\":true");
+        }
+    }
+
+    @Test
+    void firstValidOfDuplicateCookiesWins() {
+        login();
+        String value = browser.sessionCookie().orElseThrow();
+
+        RawHttp.Response validFirst = browser.getWithCookieHeader(API_SESSION, "app_session=" + value + "; app_session=forged");
+        RawHttp.Response forgedFirst = browser.getWithCookieHeader(API_SESSION, "app_session=forged; app_session=" + value);
+
+        assertThat(validFirst.body()).contains("\"userId\":\"alice\"");
+        assertThat(forgedFirst.body()).contains("\"userId\":\"alice\"");
+        assertThat(forgedFirst.sessionSetCookies()).isEmpty();
+    }
+
+    /** Whether the deployment sets usersession.trust-forwarded-headers=true. */
+    abstract boolean trustsForwardedHeaders();
+
+    @Test
+    void forwardedProtoCountsOnlyWhenTrusted() {
+        HttpResponse<String> viaProxy = browser.putText("app/api/values/color", "red", "X-Forwarded-Proto", "https");
+        HttpResponse<String> direct = new Browser(base).putText("app/api/values/color", "red");
+
+        assertThat(Browser.sessionSetCookies(direct)).singleElement().asString().doesNotContain("Secure");
+        if (trustsForwardedHeaders()) {
+            assertThat(Browser.sessionSetCookies(viaProxy)).singleElement().asString().contains("; Secure;");
+        } else {
+            assertThat(Browser.sessionSetCookies(viaProxy)).singleElement().asString().doesNotContain("Secure");
         }
     }
 
