@@ -94,10 +94,8 @@ public final class SettingsReader {
     static final int DEFAULT_MAX_CHUNKS = 4;
     static final int MAX_CHUNKS_LIMIT = 16;
 
-    /** Secrets shown in documentation. Anyone can read them, so they fail the deployment. */
-    static final Set<String> EXAMPLE_SECRETS = Set.of(
-            "wU3H7rD0sYh3W9kq2ZJ6pVb1xN8cT5mE4aLfGiQoRyPdKjSz",
-            "change-me-to-the-output-of-openssl-rand-base64-48");
+    /** Secrets shown in the README. Anyone can read them, so they fail the deployment. */
+    static final Set<String> EXAMPLE_SECRETS = Set.of("wU3H7rD0sYh3W9kq2ZJ6pVb1xN8cT5mE4aLfGiQoRyPdKjSz");
 
     // RFC 6265 cookie-name: an RFC 7230 token.
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
