@@ -3,7 +3,13 @@ package io.github.usersession.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.microprofile.config.Config;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -12,6 +18,13 @@ import org.jboss.as.arquillian.api.ServerSetup;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.github.usersession.SessionChanges;
+import io.github.usersession.StoredSession;
+import io.github.usersession.config.SettingsReader;
+import io.github.usersession.store.cookie.CookieStore;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
 
 /** The demo on WildFly with the cookie store. */
 @ExtendWith(ArquillianExtension.class)
@@ -30,6 +43,30 @@ class CookieStoreIT extends SessionFlows {
     @Override
     boolean trustsForwardedHeaders() {
         return true;
+    }
+
+    @Test
+    void replayedCookiePastMaxAgeIsGuest() {
+        Config config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(
+                Map.of("usersession.store", "cookie", "usersession.secret", SECRET), "test", 500)).build();
+        CookieStore sameKeys = new CookieStore(SettingsReader.read(config, Set.of("memory", "cookie")));
+        Instant created = Instant.now().minus(Duration.ofDays(30)).minusSeconds(60);
+        StoredSession old = new StoredSession("replayed-session-id", "alice", Map.of("color", "red"), List.of(),
+                created, Instant.now());
+        String oldCookie = sameKeys.save(new SessionChanges(null, old, Map.of(), Set.of(), true, List.of(), List.of()),
+                Instant.now()).orElseThrow();
+        StoredSession fresh = new StoredSession("replayed-session-id", "alice", Map.of("color", "red"), List.of(),
+                Instant.now().minus(Duration.ofDays(29)), Instant.now());
+        String youngCookie = sameKeys.save(new SessionChanges(null, fresh, Map.of(), Set.of(), true, List.of(),
+                List.of()), Instant.now()).orElseThrow();
+
+        RawHttp.Response expired = browser.getWithCookieHeader("app/api/values/color", "app_session=" + oldCookie);
+        RawHttp.Response valid = browser.getWithCookieHeader("app/api/values/color", "app_session=" + youngCookie);
+
+        assertThat(expired.status()).isEqualTo(404);
+        assertThat(expired.sessionSetCookies()).singleElement().asString().contains("Max-Age=0");
+        assertThat(valid.status()).isEqualTo(200);
+        assertThat(valid.body()).isEqualTo("red");
     }
 
     @Test
