@@ -93,7 +93,7 @@ public final class SessionChanges {
      * the end. The result has this request's ID and user ID (when it set one) and the given time
      * as its last write.
      *
-     * @param current the session as the store holds it now
+     * @param current the session as the store contains it now
      * @param now the time of this save
      * @return the merged session
      */

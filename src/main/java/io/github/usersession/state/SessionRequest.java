@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What the request filter read from a request for the session.
+ * The session cookie and connection facts of a request, as the request filter read them.
  *
  * @param cookieValues the session cookie values, in the order the client sent them; a value split
  *                     over chunk cookies comes joined

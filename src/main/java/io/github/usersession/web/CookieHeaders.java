@@ -22,7 +22,7 @@ import io.github.usersession.state.SessionRequest;
  */
 final class CookieHeaders {
 
-    /** The most bytes a browser keeps for one cookie: name, value and attributes (RFC 6265, section 6.1). */
+    /** Maximum size in bytes that browsers keep for one cookie: name, value and attributes (RFC 6265, section 6.1). */
     static final int MAX_COOKIE_BYTES = 4096;
 
     /** The share of the capacity past which a session is logged as close to the limit. */

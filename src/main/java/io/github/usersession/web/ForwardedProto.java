@@ -17,7 +17,7 @@ final class ForwardedProto {
     }
 
     /**
-     * Tells whether the proxy headers say that the client used HTTPS.
+     * Tells whether the proxy headers show that the client used HTTPS.
      *
      * @param forwarded the {@code Forwarded} header, or null
      * @param xForwardedProto the {@code X-Forwarded-Proto} header, or null
