@@ -7,8 +7,8 @@ import java.util.Optional;
  * Keeps sessions between requests: the service provider interface of usersession.
  *
  * <p>To add a store, implement this interface as an application-scoped CDI bean with a
- * {@code @Named} qualifier, and set {@code usersession.store} to that name. The built-in
- * stores are named {@code memory} and {@code cookie}.
+ * {@link StoreName @StoreName} (or {@code @Named}) qualifier, and set {@code usersession.store} to
+ * that name. The built-in stores are named {@code memory} and {@code cookie}.
  *
  * <p>The library calls a store from the request's thread: {@code load} for up to three cookie
  * values, then at most one {@code save}, and {@code delete} on logout or expiry. Implementations must be thread-safe, because parallel requests of the same session

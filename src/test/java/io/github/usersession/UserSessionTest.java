@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import io.github.usersession.state.CookieUpdate;
 import io.github.usersession.state.SessionRequest;
 import io.github.usersession.state.SessionTracker;
-import io.github.usersession.store.memory.MemoryStore;
 import io.github.usersession.testing.SessionContainer;
 
 import jakarta.enterprise.context.control.RequestContextController;
@@ -52,7 +51,7 @@ class UserSessionTest {
         });
 
         assertThat(update).isEmpty();
-        assertThat(container.bean(MemoryStore.class).size()).isZero();
+        assertThat(container.memoryStore().size()).isZero();
     }
 
     @Test
@@ -123,7 +122,7 @@ class UserSessionTest {
         Optional<CookieUpdate> logout = container.request(cookie, UserSession::destroy);
 
         assertThat(logout).hasValueSatisfying(update -> assertThat(update.expires()).isTrue());
-        assertThat(container.bean(MemoryStore.class).size()).isZero();
+        assertThat(container.memoryStore().size()).isZero();
         container.request(cookie, session -> assertThat(session.isGuest()).isTrue());
     }
 

@@ -35,6 +35,12 @@ public class SessionApi {
                 session.getObject(HomeController.CART, Cart.class).orElse(Cart.empty()).items());
     }
 
+    @DELETE
+    @Path("session")
+    public void destroy() {
+        session.destroy();
+    }
+
     @GET
     @Path("values/{key}")
     @Produces(MediaType.TEXT_PLAIN)

@@ -33,23 +33,38 @@ final class RawHttp {
     }
 
     /**
-     * Sends {@code GET path} with the given Cookie header bytes.
+     * Sends {@code GET path} with the given Cookie header value.
      *
      * @param base the application's base URL (http, loopback)
      * @param path the path below the base
      * @param cookieHeader the Cookie header value, sent as UTF-8 bytes
      */
     static Response get(URL base, String path, String cookieHeader) {
+        return send(base, "GET", path, "Cookie: " + cookieHeader, "");
+    }
+
+    /**
+     * Sends a request with one extra header line (or none when empty) and a text body.
+     *
+     * @param headerLine a whole header line such as "Cookie: a=b", sent as UTF-8 bytes
+     */
+    static Response send(URL base, String method, String path, String headerLine, String body) {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            String head = "GET " + base.getPath() + path + " HTTP/1.1\r\n"
+            byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
+            String head = method + " " + base.getPath() + path + " HTTP/1.1\r\n"
                     + "Host: " + base.getHost() + ":" + base.getPort() + "\r\n"
                     + "Connection: close\r\n"
-                    + "Cookie: ";
+                    + "Content-Type: text/plain; charset=UTF-8\r\n"
+                    + "Content-Length: " + bodyBytes.length + "\r\n";
             out.write(head.getBytes(StandardCharsets.US_ASCII));
-            out.write(cookieHeader.getBytes(StandardCharsets.UTF_8));
-            out.write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            if (!headerLine.isEmpty()) {
+                out.write(headerLine.getBytes(StandardCharsets.UTF_8));
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(bodyBytes);
             out.flush();
             Response response = parse(socket.getInputStream().readAllBytes());
             Browser.recordSessionValues(response.sessionSetCookies());

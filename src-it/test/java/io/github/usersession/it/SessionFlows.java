@@ -75,6 +75,20 @@ abstract class SessionFlows {
     }
 
     @Test
+    void rawSetCookieHeaderIsExactlyOurs() {
+        RawHttp.Response put = RawHttp.send(base, "PUT", "app/api/values/color", "", "red");
+        RawHttp.Response logout = RawHttp.send(base, "DELETE", "app/api/session", "Cookie: "
+                + put.sessionSetCookies().get(0).split(";")[0], "");
+        String path = base.getPath().replaceAll("/$", "");
+
+        assertThat(put.sessionSetCookies()).singleElement().asString()
+                .matches("app_session=[A-Za-z0-9_-]+; Path=" + path + "; Max-Age=2592000; HttpOnly; SameSite=Lax");
+        assertThat(logout.sessionSetCookies()).singleElement().asString()
+                .isEqualTo("app_session=; Path=" + path + "; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT;"
+                        + " HttpOnly; SameSite=Lax");
+    }
+
+    @Test
     void welcomeFlashShowsOnceAfterRedirect() {
         HttpResponse<String> redirect = login();
 

@@ -1,5 +1,6 @@
 package io.github.usersession.cdi;
 
+import java.lang.annotation.Annotation;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 
@@ -7,6 +8,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import io.github.usersession.SessionStore;
+import io.github.usersession.StoreName;
 import io.github.usersession.UserSession;
 import io.github.usersession.config.InvalidSettingsException;
 import io.github.usersession.config.SessionSettings;
@@ -80,11 +82,13 @@ public class UserSessionExtension implements Extension {
         if (!event.getBean().getTypes().contains(SessionStore.class)) {
             return;
         }
-        event.getBean().getQualifiers().stream()
-                .filter(Named.class::isInstance)
-                .map(qualifier -> ((Named) qualifier).value())
-                .filter(name -> !name.isEmpty())
-                .forEach(storeNames::add);
+        for (Annotation qualifier : event.getBean().getQualifiers()) {
+            if (qualifier instanceof StoreName storeName) {
+                storeNames.add(storeName.value());
+            } else if (qualifier instanceof Named named && !named.value().isEmpty()) {
+                storeNames.add(named.value());
+            }
+        }
     }
 
     void validateSettings(@Observes AfterDeploymentValidation event) {

@@ -34,7 +34,7 @@ import org.eclipse.microprofile.config.Config;
  */
 public final class SettingsReader {
 
-    /** Store name: {@code memory}, {@code cookie} or the {@code @Named} name of a store bean. Default {@code memory}. */
+    /** Store name: {@code memory}, {@code cookie} or the {@code @StoreName} or {@code @Named} name of a store bean. Default {@code memory}. */
     public static final String STORE = "usersession.store";
 
     /** Cookie store secret, at least {@value #MIN_SECRET_BYTES} bytes of UTF-8. No default; required by the cookie store. */
@@ -164,7 +164,7 @@ public final class SettingsReader {
         if (!storeNames.contains(store)) {
             problems.add(UNKNOWN_STORE + ": " + STORE + " is '" + store + "', which is not a known store."
                     + " Accepted: " + String.join(", ", storeNames)
-                    + ", or the @Named name of a CDI bean that implements io.github.usersession.SessionStore."
+                    + ", or the @StoreName or @Named name of a CDI bean that implements io.github.usersession.SessionStore."
                     + " Set " + STORE + " to one of them.");
         }
         return store;

@@ -1,6 +1,7 @@
 package io.github.usersession.state;
 
 import io.github.usersession.SessionStore;
+import io.github.usersession.StoreName;
 import io.github.usersession.config.SessionSettings;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +34,8 @@ public class StoreSelector {
     public SessionStore store() {
         SessionStore current = selected;
         if (current == null) {
-            current = stores.select(NamedLiteral.of(settings.store())).get();
+            Instance<SessionStore> byStoreName = stores.select(StoreName.Literal.of(settings.store()));
+            current = byStoreName.isResolvable() ? byStoreName.get() : stores.select(NamedLiteral.of(settings.store())).get();
             selected = current;
         }
         return current;

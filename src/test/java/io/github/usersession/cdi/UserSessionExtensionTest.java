@@ -15,6 +15,7 @@ import io.github.usersession.store.memory.MemoryStore;
 import io.github.usersession.testing.FailingStore;
 import io.github.usersession.testing.SessionContainer;
 
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.DeploymentException;
 
@@ -26,7 +27,7 @@ class UserSessionExtensionTest {
             BeanManager beans = container.bean(BeanManager.class);
 
             for (Class<?> beanClass : UserSessionExtension.BEAN_CLASSES) {
-                long count = beans.getBeans(Object.class).stream()
+                long count = beans.getBeans(Object.class, Any.Literal.INSTANCE).stream()
                         .filter(bean -> bean.getBeanClass().equals(beanClass) && bean.getTypes().contains(beanClass))
                         .count();
                 assertThat(count).as(beanClass.getSimpleName()).isEqualTo(1);
@@ -63,7 +64,7 @@ class UserSessionExtensionTest {
 
             container.request(cookie, session -> assertThat(session.get("color")).contains("red"));
             assertThat(container.bean(FailingStore.class).size()).isEqualTo(1);
-            assertThat(container.bean(MemoryStore.class).size()).isZero();
+            assertThat(container.memoryStore().size()).isZero();
         }
     }
 

@@ -158,7 +158,7 @@ class SettingsReaderTest {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
-        "usersession.store|redis|USESS-0001: usersession.store is 'redis', which is not a known store. Accepted: cookie, memory, or the @Named name of a CDI bean that implements io.github.usersession.SessionStore. Set usersession.store to one of them.",
+        "usersession.store|redis|USESS-0001: usersession.store is 'redis', which is not a known store. Accepted: cookie, memory, or the @StoreName or @Named name of a CDI bean that implements io.github.usersession.SessionStore. Set usersession.store to one of them.",
         "usersession.max-age|forever|USESS-0004: usersession.max-age is 'forever', which is not a positive duration.",
         "usersession.max-age|0s|USESS-0004: usersession.max-age is '0s', which is not a positive duration.",
         "usersession.max-age|-P1D|USESS-0004: usersession.max-age is '-P1D', which is not a positive duration.",

@@ -1,5 +1,6 @@
 package io.github.usersession.testing;
 
+import java.lang.annotation.Annotation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,11 +10,13 @@ import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
+import io.github.usersession.StoreName;
 import io.github.usersession.UserSession;
 import io.github.usersession.cdi.UserSessionExtension;
 import io.github.usersession.state.CookieUpdate;
 import io.github.usersession.state.SessionRequest;
 import io.github.usersession.state.SessionTracker;
+import io.github.usersession.store.memory.MemoryStore;
 
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -69,8 +72,13 @@ public final class SessionContainer implements AutoCloseable {
         resolver.releaseConfig(resolver.getConfig(Thread.currentThread().getContextClassLoader()));
     }
 
-    public <T> T bean(Class<T> type) {
-        return weld.select(type).get();
+    public <T> T bean(Class<T> type, Annotation... qualifiers) {
+        return weld.select(type, qualifiers).get();
+    }
+
+    /** Returns the built-in memory store. */
+    public MemoryStore memoryStore() {
+        return bean(MemoryStore.class, StoreName.Literal.of("memory"));
     }
 
     public TestClock clock() {

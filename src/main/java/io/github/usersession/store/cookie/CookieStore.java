@@ -7,13 +7,13 @@ import org.jboss.logging.Logger;
 
 import io.github.usersession.SessionChanges;
 import io.github.usersession.SessionStore;
+import io.github.usersession.StoreName;
 import io.github.usersession.StoredSession;
 import io.github.usersession.config.SessionSettings;
 import io.github.usersession.config.SettingsReader;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
 
 /**
  * Keeps the whole session in the cookie, encrypted and authenticated with AES-256-GCM under a
@@ -29,7 +29,7 @@ import jakarta.inject.Named;
  * lets the cookie expire in the browser. The web layer splits long values over several cookies.
  */
 @ApplicationScoped
-@Named(SettingsReader.COOKIE_STORE)
+@StoreName(SettingsReader.COOKIE_STORE)
 public class CookieStore implements SessionStore {
 
     private static final Logger LOG = Logger.getLogger(CookieStore.class);

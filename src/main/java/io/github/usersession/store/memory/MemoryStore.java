@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import io.github.usersession.SessionChanges;
 import io.github.usersession.SessionStore;
+import io.github.usersession.StoreName;
 import io.github.usersession.StoredSession;
 import io.github.usersession.config.SessionSettings;
 import io.github.usersession.config.SettingsReader;
@@ -22,7 +23,6 @@ import io.github.usersession.state.SessionIds;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
 
 /**
  * Keeps sessions in this JVM's heap: the default store, for a single server.
@@ -39,7 +39,7 @@ import jakarta.inject.Named;
  * dropped.
  */
 @ApplicationScoped
-@Named(SettingsReader.MEMORY_STORE)
+@StoreName(SettingsReader.MEMORY_STORE)
 public class MemoryStore implements SessionStore {
 
     private static final Logger LOG = Logger.getLogger(MemoryStore.class);
