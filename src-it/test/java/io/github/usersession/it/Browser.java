@@ -32,7 +32,9 @@ final class Browser {
 
     Browser(URL base) {
         this.base = base;
+        // HTTP/1.1 as browsers speak it over plain HTTP: no upgrade to cleartext HTTP/2 (h2c).
         this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))
