@@ -1,6 +1,7 @@
 package io.github.usersession;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -48,6 +49,31 @@ public interface SessionStore {
      * @throws SessionTooLargeException when the session does not fit the store's limit
      */
     Optional<String> save(SessionChanges changes, Instant now);
+
+    /**
+     * Removes and returns the queued flashes of a stored session in one atomic step, so that two
+     * parallel requests never both show the same flash, and a flash queued in parallel is never
+     * lost.
+     *
+     * <p>The default returns empty: the store cannot do this, and the library instead removes
+     * the flashes a request showed when it saves that request's changes.
+     *
+     * @param sessionId the ID of the stored session
+     * @param now the current time
+     * @return the flashes, oldest first (an empty list when the session has none or no longer
+     *         exists); or empty when the store does not take flashes atomically
+     * @throws SessionStoreException when the backend cannot be reached
+     */
+    default Optional<List<Flash>> takeFlashes(String sessionId, Instant now) {
+        return Optional.empty();
+    }
+
+    /**
+     * Tells whether the store's backend answers, for readiness checks. The default returns true.
+     */
+    default boolean isAvailable() {
+        return true;
+    }
 
     /**
      * Removes a session. Removing a session that does not exist does nothing.

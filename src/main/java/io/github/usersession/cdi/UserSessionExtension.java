@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import io.github.usersession.SessionStore;
 import io.github.usersession.StoreName;
 import io.github.usersession.UserSession;
+import io.github.usersession.UserSessions;
 import io.github.usersession.config.InvalidSettingsException;
 import io.github.usersession.config.SessionSettings;
 import io.github.usersession.config.SettingsReader;
@@ -20,6 +21,8 @@ import io.github.usersession.state.SessionTracker;
 import io.github.usersession.state.StoreHealth;
 import io.github.usersession.state.StoreSelector;
 import io.github.usersession.store.cookie.CookieStore;
+import io.github.usersession.store.jdbc.JdbcDataSource;
+import io.github.usersession.store.jdbc.JdbcStore;
 import io.github.usersession.store.memory.MemoryStore;
 import io.github.usersession.web.FlashesProducer;
 import io.github.usersession.web.RenderedSessionInterceptor;
@@ -60,6 +63,9 @@ public class UserSessionExtension implements Extension {
             JsonValues.class,
             MemoryStore.class,
             CookieStore.class,
+            JdbcStore.class,
+            JdbcDataSource.class,
+            UserSessions.class,
             FlashesProducer.class,
             SettingsProducer.class,
             SessionRequestFilter.class,

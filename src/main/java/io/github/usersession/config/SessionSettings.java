@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param previousSecrets earlier secrets that still open cookies, newest first
  * @param maxChunks the maximum number of cookies one session value is split over
  * @param trustForwardedHeaders whether {@code Forwarded} and {@code X-Forwarded-Proto} tell HTTPS
+ * @param jdbc the JDBC store's settings
  */
 public record SessionSettings(
         String store,
@@ -40,7 +41,8 @@ public record SessionSettings(
         Secret secret,
         List<Secret> previousSecrets,
         int maxChunks,
-        boolean trustForwardedHeaders) {
+        boolean trustForwardedHeaders,
+        JdbcSettings jdbc) {
 
     public SessionSettings {
         Objects.requireNonNull(store, "store must not be null");
@@ -54,6 +56,7 @@ public record SessionSettings(
         Objects.requireNonNull(idleTouchInterval, "idleTouchInterval must not be null");
         Objects.requireNonNull(secret, "secret must not be null");
         previousSecrets = List.copyOf(previousSecrets);
+        Objects.requireNonNull(jdbc, "jdbc must not be null");
     }
 
     /** Tells whether sessions also expire after {@link #idleTimeout()} without access. */

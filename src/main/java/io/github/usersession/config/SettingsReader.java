@@ -9,6 +9,7 @@ import static io.github.usersession.log.MessageCodes.INVALID_DURATION;
 import static io.github.usersession.log.MessageCodes.INVALID_NUMBER;
 import static io.github.usersession.log.MessageCodes.INVALID_SAME_SITE;
 import static io.github.usersession.log.MessageCodes.INVALID_SECURE;
+import static io.github.usersession.log.MessageCodes.INVALID_TABLE_PREFIX;
 import static io.github.usersession.log.MessageCodes.MISSING_SECRET;
 import static io.github.usersession.log.MessageCodes.SAME_SITE_NONE_INSECURE;
 import static io.github.usersession.log.MessageCodes.SHORT_SECRET;
@@ -83,7 +84,23 @@ public final class SettingsReader {
     /** Maximum number of sessions in the memory store; past it, the least recently written are dropped. Default 100000. */
     public static final String MEMORY_MAX_SESSIONS = "usersession.memory.max-sessions";
 
+    /** JNDI name of the JDBC store's data source. Default {@code java:comp/DefaultDataSource}, which every Jakarta EE server has. */
+    public static final String JDBC_DATASOURCE = "usersession.jdbc.datasource";
+
+    /** Prefix of the JDBC store's table names: a letter, then letters, digits or {@code _}, 30 at most. Default {@code usersession_}. */
+    public static final String JDBC_TABLE_PREFIX = "usersession.jdbc.table-prefix";
+
+    /** Whether the JDBC store creates its tables when they are missing. Default true. */
+    public static final String JDBC_CREATE_SCHEMA = "usersession.jdbc.create-schema";
+
+    /** How often the JDBC store deletes expired sessions. Default 1 minute. */
+    public static final String JDBC_CLEANUP_INTERVAL = "usersession.jdbc.cleanup-interval";
+
+    /** Maximum number of expired sessions that one cleanup statement deletes, 1 to 10000. Default 500. */
+    public static final String JDBC_CLEANUP_BATCH_SIZE = "usersession.jdbc.cleanup-batch-size";
+
     public static final String MEMORY_STORE = "memory";
+    public static final String JDBC_STORE = "jdbc";
     public static final String COOKIE_STORE = "cookie";
     public static final int MIN_SECRET_BYTES = 32;
 
@@ -92,6 +109,11 @@ public final class SettingsReader {
     static final int DEFAULT_MEMORY_MAX_SESSIONS = 100_000;
     static final Duration MAX_DEFAULT_TOUCH_INTERVAL = Duration.ofMinutes(1);
     static final int DEFAULT_MAX_CHUNKS = 4;
+    static final String DEFAULT_DATASOURCE = "java:comp/DefaultDataSource";
+    static final String DEFAULT_TABLE_PREFIX = "usersession_";
+    static final int DEFAULT_CLEANUP_BATCH_SIZE = 500;
+    static final int MAX_CLEANUP_BATCH_SIZE = 10_000;
+    private static final Pattern TABLE_PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,29}");
     static final int MAX_CHUNKS_LIMIT = 16;
 
     /** Secrets shown in the README. Anyone can read them, so they fail the deployment. */
@@ -147,7 +169,8 @@ public final class SettingsReader {
                 secret,
                 previousSecrets,
                 readIntInRange(COOKIE_MAX_CHUNKS, DEFAULT_MAX_CHUNKS, MAX_CHUNKS_LIMIT),
-                readBoolean(TRUST_FORWARDED_HEADERS, false));
+                readBoolean(TRUST_FORWARDED_HEADERS, false),
+                readJdbc());
 
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
@@ -274,6 +297,21 @@ public final class SettingsReader {
                     + " key for a cookie that goes back only to the host that set it.");
         }
         return domain.orElse("");
+    }
+
+    private JdbcSettings readJdbc() {
+        String prefix = value(JDBC_TABLE_PREFIX).orElse(DEFAULT_TABLE_PREFIX);
+        if (!TABLE_PREFIX.matcher(prefix).matches()) {
+            problems.add(INVALID_TABLE_PREFIX + ": " + JDBC_TABLE_PREFIX + " is '" + prefix + "'. Accepted: a letter,"
+                    + " then letters, digits or '_', 30 characters at most, because it becomes part of SQL table"
+                    + " names. Set such a prefix, or remove the key for the default " + DEFAULT_TABLE_PREFIX + ".");
+        }
+        return new JdbcSettings(
+                value(JDBC_DATASOURCE).orElse(DEFAULT_DATASOURCE),
+                prefix,
+                readBoolean(JDBC_CREATE_SCHEMA, true),
+                readDuration(JDBC_CLEANUP_INTERVAL, Duration.ofMinutes(1)),
+                readIntInRange(JDBC_CLEANUP_BATCH_SIZE, DEFAULT_CLEANUP_BATCH_SIZE, MAX_CLEANUP_BATCH_SIZE));
     }
 
     private Duration readIdleTimeout() {

@@ -26,12 +26,15 @@ public final class MessageCodes {
     public static final String INVALID_COOKIE_DOMAIN = "USESS-0012";
     public static final String TOUCH_INTERVAL_TOO_LONG = "USESS-0013";
     public static final String EXAMPLE_SECRET = "USESS-0014";
+    public static final String INVALID_TABLE_PREFIX = "USESS-0015";
 
     public static final String STORE_FAILED = "USESS-0100";
     public static final String SESSION_TOO_LARGE = "USESS-0101";
     public static final String NO_REQUEST = "USESS-0102";
     public static final String MEMORY_STORE_FULL = "USESS-0103";
     public static final String SESSION_NEAR_LIMIT = "USESS-0104";
+    public static final String SCHEMA_CREATED = "USESS-0105";
+    public static final String CLEANUP_FAILED = "USESS-0106";
 
     private MessageCodes() {
     }

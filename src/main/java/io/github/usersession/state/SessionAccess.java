@@ -44,7 +44,7 @@ public class SessionAccess {
     }
 
     public List<Flash> takeFlashes() {
-        return tracker.session().takeFlashes();
+        return tracker.takeFlashes();
     }
 
     public void destroy() {

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
+import io.github.usersession.Flash;
 import io.github.usersession.SessionChanges;
 import io.github.usersession.SessionCreated;
 import io.github.usersession.SessionDestroyed;
@@ -102,6 +103,27 @@ public class SessionTracker {
             working = load();
         }
         return working;
+    }
+
+    /** The ID of the stored session this request loaded, if it loaded one. */
+    public Optional<String> currentSessionId() {
+        return working == null ? Optional.empty() : working.previousId();
+    }
+
+    /**
+     * Returns the queued flashes and removes them: from the store at once when it can do that
+     * atomically, otherwise from this request's copy, saved with the response.
+     */
+    List<Flash> takeFlashes() {
+        WorkingSession session = session();
+        Optional<String> id = session.previousId();
+        if (id.isPresent() && !session.storeFlashesTaken()) {
+            Optional<List<Flash>> taken = callStore(() -> stores.store().takeFlashes(id.get(), clock.now()));
+            if (taken.isPresent()) {
+                return session.takeFlashesTakenFromStore(taken.get());
+            }
+        }
+        return session.takeFlashes();
     }
 
     /** Sets the user ID; the session gets a new ID when it is saved. */

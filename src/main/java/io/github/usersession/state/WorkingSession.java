@@ -28,6 +28,7 @@ final class WorkingSession {
     private final List<Flash> addedFlashes = new ArrayList<>();
     private String userId;
     private boolean userIdChanged;
+    private boolean storeFlashesTaken;
 
     private WorkingSession(StoredSession loaded) {
         this.loaded = loaded;
@@ -94,6 +95,23 @@ final class WorkingSession {
         consumedFlashes.addAll(loadedFlashes);
         loadedFlashes.clear();
         addedFlashes.clear();
+        return taken;
+    }
+
+    boolean storeFlashesTaken() {
+        return storeFlashesTaken;
+    }
+
+    /**
+     * Returns the flashes the store removed atomically, then this request's own, and forgets the
+     * loaded ones: the store no longer has them, so the save has nothing to remove.
+     */
+    List<Flash> takeFlashesTakenFromStore(List<Flash> fromStore) {
+        List<Flash> taken = new ArrayList<>(fromStore);
+        taken.addAll(addedFlashes);
+        loadedFlashes.clear();
+        addedFlashes.clear();
+        storeFlashesTaken = true;
         return taken;
     }
 

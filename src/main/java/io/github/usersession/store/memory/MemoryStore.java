@@ -5,14 +5,18 @@ import static io.github.usersession.log.MessageCodes.MEMORY_STORE_FULL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jboss.logging.Logger;
 
+import io.github.usersession.Flash;
 import io.github.usersession.SessionChanges;
+import io.github.usersession.SessionIndex;
 import io.github.usersession.SessionStore;
 import io.github.usersession.StoreName;
 import io.github.usersession.StoredSession;
@@ -40,7 +44,7 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 @StoreName(SettingsReader.MEMORY_STORE)
-public class MemoryStore implements SessionStore {
+public class MemoryStore implements SessionStore, SessionIndex {
 
     private static final Logger LOG = Logger.getLogger(MemoryStore.class);
 
@@ -107,6 +111,39 @@ public class MemoryStore implements SessionStore {
     @Override
     public void delete(String sessionId) {
         sessions.remove(sessionId);
+    }
+
+    @Override
+    public Optional<List<Flash>> takeFlashes(String sessionId, Instant now) {
+        AtomicReference<List<Flash>> taken = new AtomicReference<>(List.of());
+        sessions.computeIfPresent(sessionId, (id, current) -> {
+            taken.set(current.flashes());
+            return new StoredSession(id, current.userId().orElse(null), current.attributes(), List.of(),
+                    current.created(), current.lastAccessed());
+        });
+        return Optional.of(taken.get());
+    }
+
+    /** Scans all sessions: this store has no index by user, which is fine for its size. */
+    @Override
+    public List<StoredSession> findByUser(String userId, Instant now) {
+        return sessions.values().stream()
+                .filter(session -> session.userId().filter(userId::equals).isPresent())
+                .filter(session -> !expiry.isExpired(session, now))
+                .toList();
+    }
+
+    @Override
+    public int deleteByUser(String userId, String keepSessionId) {
+        AtomicInteger removed = new AtomicInteger();
+        sessions.values().removeIf(session -> {
+            boolean remove = session.userId().filter(userId::equals).isPresent() && !session.id().equals(keepSessionId);
+            if (remove) {
+                removed.incrementAndGet();
+            }
+            return remove;
+        });
+        return removed.get();
     }
 
     /** Returns the number of sessions kept, including expired ones not yet removed. */
