@@ -81,8 +81,8 @@ public class UserSessions {
         if (store instanceof SessionIndex index) {
             return index;
         }
-        throw new UnsupportedOperationException("The session store " + store.getClass().getSimpleName()
-                + " keeps no sessions on the server, so it cannot list or end a user's sessions."
+        throw new UnsupportedOperationException("The session store '" + stores.name()
+                + "' keeps no sessions on the server, so it cannot list or end a user's sessions."
                 + " Choose usersession.store=memory or jdbc for this.");
     }
 }

@@ -92,7 +92,7 @@ class UserSessionsTest {
                 "usersession.secret", TestSettings.SECRET))) {
             container.request(null, session -> assertThatThrownBy(() -> container.bean(UserSessions.class).sessionsOf("alice"))
                     .isInstanceOf(UnsupportedOperationException.class)
-                    .hasMessageStartingWith("The session store CookieStore keeps no sessions on the server"));
+                    .hasMessageStartingWith("The session store 'cookie' keeps no sessions on the server"));
         }
     }
 }

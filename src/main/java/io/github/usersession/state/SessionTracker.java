@@ -105,9 +105,9 @@ public class SessionTracker {
         return working;
     }
 
-    /** The ID of the stored session this request loaded, if it loaded one. */
+    /** Returns the ID of the stored session of this request, loading it when needed; empty for a new session. */
     public Optional<String> currentSessionId() {
-        return working == null ? Optional.empty() : working.previousId();
+        return session().previousId();
     }
 
     /**

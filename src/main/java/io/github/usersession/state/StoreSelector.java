@@ -30,6 +30,11 @@ public class StoreSelector {
         this.stores = null;
     }
 
+    /** The name of the active store, as {@code usersession.store} gives it. */
+    public String name() {
+        return settings.store();
+    }
+
     /** Returns the active store. */
     public SessionStore store() {
         SessionStore current = selected;

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -107,8 +108,11 @@ class MalformedCookieHttpTest {
 
     @Property(tries = 20_000)
     void malformedCookieMeansGuestNeverError(@ForAll("cookieHeaders") String cookieHeader) {
+        List<String> candidates = CookieParser.read(List.of(cookieHeader), "app_session").candidates();
+        // Joining chunks can rebuild the valid value from its pieces, which is no attack.
+        Assume.that(candidates.stream().noneMatch(candidate -> candidate.strip().equals(validValue)));
         int debugBefore = log.debugCount();
-        boolean hasSessionValue = !CookieParser.read(List.of(cookieHeader), "app_session").candidates().isEmpty();
+        boolean hasSessionValue = !candidates.isEmpty();
 
         MockHttpResponse response = server.call("GET", "/", cookieHeader);
 
