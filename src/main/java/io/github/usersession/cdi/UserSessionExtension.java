@@ -14,6 +14,7 @@ import io.github.usersession.UserSessions;
 import io.github.usersession.config.InvalidSettingsException;
 import io.github.usersession.config.SessionSettings;
 import io.github.usersession.config.SettingsReader;
+import io.github.usersession.health.StoreReadinessCheck;
 import io.github.usersession.state.JsonValues;
 import io.github.usersession.state.SessionAccess;
 import io.github.usersession.state.SessionClock;
@@ -77,10 +78,30 @@ public class UserSessionExtension implements Extension {
     private final Set<String> storeNames = new ConcurrentSkipListSet<>();
     private volatile SessionSettings settings;
 
+    /** The MicroProfile Health API class whose presence enables the readiness check. */
+    static final String HEALTH_API = "org.eclipse.microprofile.health.HealthCheck";
+
     void registerBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
         for (Class<?> beanClass : BEAN_CLASSES) {
-            event.addAnnotatedType(beanManager.createAnnotatedType(beanClass), UserSessionExtension.class.getName()
-                    + "." + beanClass.getSimpleName());
+            addBean(event, beanManager, beanClass);
+        }
+        if (isHealthApiPresent()) {
+            addBean(event, beanManager, StoreReadinessCheck.class);
+        }
+    }
+
+    private static void addBean(BeforeBeanDiscovery event, BeanManager beanManager, Class<?> beanClass) {
+        event.addAnnotatedType(beanManager.createAnnotatedType(beanClass), UserSessionExtension.class.getName()
+                + "." + beanClass.getSimpleName());
+    }
+
+    private static boolean isHealthApiPresent() {
+        try {
+            Class.forName(HEALTH_API, false, UserSessionExtension.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            LOG.debugf("MicroProfile Health is not available (%s); no readiness check for the session store", HEALTH_API);
+            return false;
         }
     }
 

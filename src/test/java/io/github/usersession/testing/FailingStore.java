@@ -48,6 +48,11 @@ public class FailingStore implements SessionStore {
         sessions.remove(sessionId);
     }
 
+    @Override
+    public boolean isAvailable() {
+        return !down;
+    }
+
     public int size() {
         return sessions.size();
     }

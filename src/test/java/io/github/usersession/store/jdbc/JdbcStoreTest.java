@@ -276,6 +276,62 @@ class JdbcStoreTest {
         assertThat(second.isAvailable()).isTrue();
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void cleanupRunsBesideRequestWrites(TestDatabases database) throws Exception {
+        open(database);
+        for (int i = 0; i < 500; i++) {
+            store.save(create("old-" + i, null, Map.of("a", "1"), List.of(Flash.of("x"))), NOW);
+        }
+        Instant later = NOW.plus(Duration.ofDays(1));
+        store.save(create("live", null, Map.of(), List.of(), later), later);
+
+        CompletableFuture<Integer> cleanup = CompletableFuture.supplyAsync(() -> store.deleteExpired(later, 20, 1000));
+        for (int i = 0; i < 50; i++) {
+            StoredSession live = store.load("live", later).orElseThrow();
+            assertThat(store.save(write(live, Map.of("k" + i, "v"), Set.of(), List.of()), later)).contains("live");
+        }
+
+        assertThat(cleanup.get(60, TimeUnit.SECONDS)).isEqualTo(500);
+        assertThat(store.load("live", later).orElseThrow().attributes()).hasSize(50);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void recoversAfterOutage(TestDatabases database) {
+        open(database);
+        SwitchableDataSource switchable = new SwitchableDataSource(pool);
+        JdbcStore flaky = store(switchable, prefix);
+        flaky.save(create("id-1", null, Map.of("a", "1"), List.of()), NOW);
+
+        switchable.down = true;
+        assertThatThrownBy(() -> flaky.load("id-1", NOW)).isInstanceOf(SessionStoreException.class);
+        assertThat(flaky.isAvailable()).isFalse();
+        switchable.down = false;
+
+        assertThat(flaky.load("id-1", NOW)).isPresent();
+        assertThat(flaky.isAvailable()).isTrue();
+    }
+
+    /** A data source whose connections fail while {@link #down} is set, as during a database outage. */
+    static final class SwitchableDataSource extends com.zaxxer.hikari.HikariDataSource {
+
+        private final DataSource delegate;
+        volatile boolean down;
+
+        SwitchableDataSource(DataSource delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public java.sql.Connection getConnection() throws SQLException {
+            if (down) {
+                throw new SQLException("Connection refused (simulated outage)", "08001");
+            }
+            return delegate.getConnection();
+        }
+    }
+
     @Test
     void databaseDownFailsFast() {
         HikariDataSource unreachable = new HikariDataSource();
