@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Reports the session store as ready when its backend answers. Registered only where the
+ * Reports the session store as ready when its backend responds. Registered only where the
  * server provides the MicroProfile Health API.
  */
 @Readiness
