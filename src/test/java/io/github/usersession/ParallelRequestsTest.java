@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.usersession.state.CookieUpdate;
+import io.github.usersession.testing.Latches;
 import io.github.usersession.testing.SessionContainer;
 
 /**
@@ -48,7 +49,7 @@ class ParallelRequestsTest {
                 container.request(cookie, session -> {
                     session.get("anything");
                     loaded.countDown();
-                    await(proceed);
+                    Latches.await(proceed);
                     write.accept(session);
                 }));
 
@@ -56,15 +57,6 @@ class ParallelRequestsTest {
         between.run();
         proceed.countDown();
         return slow.get(10, TimeUnit.SECONDS);
-    }
-
-    static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     String write(String cookie, Consumer<UserSession> work) {

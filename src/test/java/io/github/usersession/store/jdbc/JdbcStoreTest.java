@@ -31,6 +31,7 @@ import io.github.usersession.SessionStoreException;
 import io.github.usersession.StoredSession;
 import io.github.usersession.config.SessionSettings;
 import io.github.usersession.state.SessionClock;
+import io.github.usersession.testing.Latches;
 import io.github.usersession.testing.TestDatabases;
 import io.github.usersession.testing.TestSettings;
 
@@ -143,7 +144,7 @@ class JdbcStoreTest {
         for (int i = 0; i < 8; i++) {
             String value = "v" + i;
             saves.add(CompletableFuture.supplyAsync(() -> {
-                await(start);
+                Latches.await(start);
                 return store.save(write(loaded, Map.of("same", value), Set.of(), List.of()), NOW);
             }));
         }
@@ -165,7 +166,7 @@ class JdbcStoreTest {
 
         for (int i = 0; i < 6; i++) {
             takes.add(CompletableFuture.supplyAsync(() -> {
-                await(start);
+                Latches.await(start);
                 return store.takeFlashes("id-1", NOW).orElseThrow();
             }));
         }
@@ -347,14 +348,5 @@ class JdbcStoreTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(down.isAvailable()).isFalse();
         unreachable.close();
-    }
-
-    static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
