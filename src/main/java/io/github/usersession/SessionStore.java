@@ -12,7 +12,8 @@ import java.util.Optional;
  * that name. The built-in stores are named {@code memory} and {@code cookie}.
  *
  * <p>The library calls a store from the request's thread: {@code load} for up to three cookie
- * values, then at most one {@code save}, and {@code delete} on logout or expiry. Implementations must be thread-safe, because parallel requests of the same session
+ * values, {@code takeFlashes} when the application reads the flashes, at most one {@code save},
+ * and {@code delete} on logout or expiry. Implementations must be thread-safe, because parallel requests of the same session
  * call them at the same time. The library checks the expiry ({@code usersession.max-age} and
  * {@code usersession.idle-timeout}) of every loaded session itself, so {@code load} may return
  * an expired session; a store should still drop expired sessions so that they do not pile up.
