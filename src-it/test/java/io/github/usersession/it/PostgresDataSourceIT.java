@@ -7,6 +7,10 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PostgresDataSourceIT {
 
     static final String NAME = "jdbc-postgresql";
+    static final String PREFIX = "it_usersession_";
 
     @ArquillianResource
     Deployer deployer;
@@ -39,7 +44,7 @@ class PostgresDataSourceIT {
     static WebArchive deployment() {
         return DemoDeployments.demo(NAME, Map.of("usersession.store", "jdbc",
                 "usersession.jdbc.datasource", "java:jboss/datasources/UserSessionDS",
-                "usersession.jdbc.table-prefix", "it_usersession_"));
+                "usersession.jdbc.table-prefix", PREFIX));
     }
 
     /** Runs the user's CLI script against the test server, as the README shows it. */
@@ -83,6 +88,18 @@ class PostgresDataSourceIT {
                     assertThat(header).contains("HttpOnly"));
         } finally {
             deployer.undeploy(NAME);
+            dropTables();
+        }
+    }
+
+    /** Drops the tables the deployment created, so that the shared test database stays clean. */
+    static void dropTables() throws SQLException {
+        String url = System.getenv().getOrDefault("USERSESSION_TEST_POSTGRESQL_URL",
+                "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            for (String table : List.of("flash", "attribute", "session")) {
+                statement.execute("DROP TABLE IF EXISTS " + PREFIX + table);
+            }
         }
     }
 }

@@ -35,7 +35,7 @@ import org.eclipse.microprofile.config.Config;
  */
 public final class SettingsReader {
 
-    /** Store name: {@code memory}, {@code cookie} or the {@code @StoreName} or {@code @Named} name of a store bean. Default {@code memory}. */
+    /** Store name: {@code memory}, {@code cookie}, {@code jdbc} or the {@code @StoreName} or {@code @Named} name of a store bean. Default {@code memory}. */
     public static final String STORE = "usersession.store";
 
     /** Cookie store secret, at least {@value #MIN_SECRET_BYTES} bytes of UTF-8. No default; required by the cookie store. */
@@ -81,7 +81,7 @@ public final class SettingsReader {
     /** Whether {@code Forwarded} and {@code X-Forwarded-Proto} request headers count for {@code cookie.secure=auto}. Default false. */
     public static final String TRUST_FORWARDED_HEADERS = "usersession.trust-forwarded-headers";
 
-    /** Maximum number of sessions in the memory store; past it, the least recently written are dropped. Default 100000. */
+    /** Maximum number of sessions in the memory store; past it, expired and then least recently accessed ones are dropped. Default 100000. */
     public static final String MEMORY_MAX_SESSIONS = "usersession.memory.max-sessions";
 
     /** JNDI name of the JDBC store's data source. Default {@code java:comp/DefaultDataSource}, which every Jakarta EE server has. */
