@@ -61,8 +61,8 @@ public interface SessionStore {
      *
      * @param sessionId the ID of the stored session
      * @param now the current time
-     * @return the flashes, oldest first (an empty list when the session has none or no longer
-     *         exists); or empty when the store does not take flashes atomically
+     * @return the flashes, oldest first, as a list that is empty when the session has none or no
+     *         longer exists. The optional is empty when the store does not take flashes atomically.
      * @throws SessionStoreException when the backend cannot be reached
      */
     default Optional<List<Flash>> takeFlashes(String sessionId, Instant now) {
@@ -70,7 +70,7 @@ public interface SessionStore {
     }
 
     /**
-     * Tells whether the store's backend answers, for readiness checks. The default returns true.
+     * Tells whether the store's backend responds, for readiness checks. The default returns true.
      */
     default boolean isAvailable() {
         return true;
