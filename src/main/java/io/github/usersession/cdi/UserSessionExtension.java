@@ -15,6 +15,7 @@ import io.github.usersession.config.InvalidSettingsException;
 import io.github.usersession.config.SessionSettings;
 import io.github.usersession.config.SettingsReader;
 import io.github.usersession.health.StoreReadinessCheck;
+import io.github.usersession.log.MessageCodes;
 import io.github.usersession.state.JsonValues;
 import io.github.usersession.state.SessionAccess;
 import io.github.usersession.state.SessionClock;
@@ -88,6 +89,32 @@ public class UserSessionExtension implements Extension {
         if (isHealthApiPresent()) {
             addBean(event, beanManager, StoreReadinessCheck.class);
         }
+        if (isPresent(REDIS_CLIENT)) {
+            addBean(event, beanManager, loadClass(REDIS_STORE_CLASS));
+        }
+    }
+
+    /** Lettuce's client class, whose presence in the application enables the Redis store. */
+    static final String REDIS_CLIENT = "io.lettuce.core.RedisClient";
+
+    /** Named, not referenced, so that the class is not loaded where Lettuce is missing. */
+    static final String REDIS_STORE_CLASS = "io.github.usersession.store.redis.RedisStore";
+
+    private static boolean isPresent(String className) {
+        try {
+            Class.forName(className, false, UserSessionExtension.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static Class<?> loadClass(String className) {
+        try {
+            return Class.forName(className, false, UserSessionExtension.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("The usersession jar lacks " + className, e);
+        }
     }
 
     private static void addBean(BeforeBeanDiscovery event, BeanManager beanManager, Class<?> beanClass) {
@@ -119,12 +146,22 @@ public class UserSessionExtension implements Extension {
     }
 
     void validateSettings(@Observes AfterDeploymentValidation event) {
+        if (!isPresent(REDIS_CLIENT) && SettingsReader.REDIS_STORE.equals(configuredStore())) {
+            event.addDeploymentProblem(new DeploymentException(MessageCodes.REDIS_CLIENT_MISSING + ": "
+                    + SettingsReader.STORE + " is 'redis', but the Redis client Lettuce is missing. Add the Maven"
+                    + " artifact io.lettuce:lettuce-core to the WAR (WEB-INF/lib), or choose another store."));
+            storeNames.add(SettingsReader.REDIS_STORE);
+        }
         try {
             settings = SettingsReader.read(ConfigProvider.getConfig(), storeNames);
             LOG.debugf("usersession uses store '%s' and cookie '%s'", settings.store(), settings.cookieName());
         } catch (InvalidSettingsException e) {
             e.problems().forEach(problem -> event.addDeploymentProblem(new DeploymentException(problem)));
         }
+    }
+
+    private static String configuredStore() {
+        return ConfigProvider.getConfig().getOptionalValue(SettingsReader.STORE, String.class).map(String::trim).orElse("");
     }
 
     /** The names of all store beans found, built-in ones included. */

@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param maxChunks the maximum number of cookies one session value is split over
  * @param trustForwardedHeaders whether {@code Forwarded} and {@code X-Forwarded-Proto} tell HTTPS
  * @param jdbc the JDBC store's settings
+ * @param redis the Redis store's settings
  */
 public record SessionSettings(
         String store,
@@ -42,7 +43,8 @@ public record SessionSettings(
         List<Secret> previousSecrets,
         int maxChunks,
         boolean trustForwardedHeaders,
-        JdbcSettings jdbc) {
+        JdbcSettings jdbc,
+        RedisSettings redis) {
 
     public SessionSettings {
         Objects.requireNonNull(store, "store must not be null");
@@ -57,6 +59,7 @@ public record SessionSettings(
         Objects.requireNonNull(secret, "secret must not be null");
         previousSecrets = List.copyOf(previousSecrets);
         Objects.requireNonNull(jdbc, "jdbc must not be null");
+        Objects.requireNonNull(redis, "redis must not be null");
     }
 
     /** Tells whether sessions also expire after {@link #idleTimeout()} without access. */

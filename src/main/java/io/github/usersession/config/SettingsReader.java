@@ -7,6 +7,7 @@ import static io.github.usersession.log.MessageCodes.INVALID_COOKIE_NAME;
 import static io.github.usersession.log.MessageCodes.INVALID_COOKIE_PATH;
 import static io.github.usersession.log.MessageCodes.INVALID_DURATION;
 import static io.github.usersession.log.MessageCodes.INVALID_NUMBER;
+import static io.github.usersession.log.MessageCodes.INVALID_REDIS_URI;
 import static io.github.usersession.log.MessageCodes.INVALID_SAME_SITE;
 import static io.github.usersession.log.MessageCodes.INVALID_SECURE;
 import static io.github.usersession.log.MessageCodes.INVALID_TABLE_PREFIX;
@@ -99,7 +100,17 @@ public final class SettingsReader {
     /** Maximum number of expired sessions that one cleanup statement deletes, 1 to 10000. Default 500. */
     public static final String JDBC_CLEANUP_BATCH_SIZE = "usersession.jdbc.cleanup-batch-size";
 
+    /** Redis URI: {@code redis://}, {@code rediss://} (TLS), with {@code user:password@}, or {@code redis-sentinel://}. Default {@code redis://127.0.0.1:6379}. */
+    public static final String REDIS_URI = "usersession.redis.uri";
+
+    /** Prefix of every Redis key the store writes. Default {@code usersession:}. */
+    public static final String REDIS_KEY_PREFIX = "usersession.redis.key-prefix";
+
+    /** Redis command and connect timeout. Default 2 seconds. */
+    public static final String REDIS_TIMEOUT = "usersession.redis.timeout";
+
     public static final String MEMORY_STORE = "memory";
+    public static final String REDIS_STORE = "redis";
     public static final String JDBC_STORE = "jdbc";
     public static final String COOKIE_STORE = "cookie";
     public static final int MIN_SECRET_BYTES = 32;
@@ -113,6 +124,7 @@ public final class SettingsReader {
     static final String DEFAULT_TABLE_PREFIX = "usersession_";
     static final int DEFAULT_CLEANUP_BATCH_SIZE = 500;
     static final int MAX_CLEANUP_BATCH_SIZE = 10_000;
+    private static final Pattern REDIS_SCHEMES = Pattern.compile("(redis|rediss|redis-sentinel)://");
     private static final Pattern TABLE_PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,29}");
     static final int MAX_CHUNKS_LIMIT = 16;
 
@@ -170,7 +182,8 @@ public final class SettingsReader {
                 previousSecrets,
                 readIntInRange(COOKIE_MAX_CHUNKS, DEFAULT_MAX_CHUNKS, MAX_CHUNKS_LIMIT),
                 readBoolean(TRUST_FORWARDED_HEADERS, false),
-                readJdbc());
+                readJdbc(),
+                readRedis());
 
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
@@ -312,6 +325,18 @@ public final class SettingsReader {
                 readBoolean(JDBC_CREATE_SCHEMA, true),
                 readDuration(JDBC_CLEANUP_INTERVAL, Duration.ofMinutes(1)),
                 readIntInRange(JDBC_CLEANUP_BATCH_SIZE, DEFAULT_CLEANUP_BATCH_SIZE, MAX_CLEANUP_BATCH_SIZE));
+    }
+
+    private RedisSettings readRedis() {
+        String uri = value(REDIS_URI).orElse("redis://127.0.0.1:6379");
+        if (!REDIS_SCHEMES.matcher(uri).lookingAt()) {
+            RedisSettings masked = new RedisSettings(uri, "", Duration.ZERO);
+            problems.add(INVALID_REDIS_URI + ": " + REDIS_URI + " is '" + masked.maskedUri() + "'. Accepted: a URI"
+                    + " that starts with redis://, rediss:// or redis-sentinel://. Set such a URI, or remove the key"
+                    + " for redis://127.0.0.1:6379.");
+        }
+        return new RedisSettings(uri, value(REDIS_KEY_PREFIX).orElse("usersession:"),
+                readDuration(REDIS_TIMEOUT, Duration.ofSeconds(2)));
     }
 
     private Duration readIdleTimeout() {

@@ -27,6 +27,8 @@ public final class MessageCodes {
     public static final String TOUCH_INTERVAL_TOO_LONG = "USESS-0013";
     public static final String EXAMPLE_SECRET = "USESS-0014";
     public static final String INVALID_TABLE_PREFIX = "USESS-0015";
+    public static final String INVALID_REDIS_URI = "USESS-0016";
+    public static final String REDIS_CLIENT_MISSING = "USESS-0017";
 
     public static final String STORE_FAILED = "USESS-0100";
     public static final String SESSION_TOO_LARGE = "USESS-0101";

@@ -20,6 +20,6 @@ public final class TestSettings {
     public static SessionSettings read(Map<String, String> properties) {
         return SettingsReader.read(new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(properties, "test", 500))
-                .build(), Set.of("memory", "cookie", "jdbc"));
+                .build(), Set.of("memory", "cookie", "jdbc", "redis"));
     }
 }
