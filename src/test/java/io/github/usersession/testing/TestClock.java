@@ -29,6 +29,11 @@ public class TestClock extends SessionClock {
         return now;
     }
 
+    /** Sets the time, for stores whose server also expires keys by its own clock, such as Redis. */
+    public void set(Instant instant) {
+        now = instant;
+    }
+
     public void advance(Duration duration) {
         now = now.plus(duration);
     }
