@@ -23,6 +23,7 @@ class BadConfigurationIT {
 
     static final String MISSING_SECRET = "missing-secret";
     static final String BAD_VALUES = "bad-values";
+    static final String REDIS_WITHOUT_CLIENT = "redis-without-client";
 
     @ArquillianResource
     Deployer deployer;
@@ -39,6 +40,19 @@ class BadConfigurationIT {
                 "usersession.max-age", "forever",
                 "usersession.secret", "too-short-secret",
                 "usersession.cookie.same-site", "sometimes"));
+    }
+
+    @Deployment(name = REDIS_WITHOUT_CLIENT, managed = false, testable = false)
+    static WebArchive redisWithoutClient() {
+        return DemoDeployments.demo(REDIS_WITHOUT_CLIENT, Map.of("usersession.store", "redis"));
+    }
+
+    @Test
+    void redisStoreWithoutLettuceNamesTheArtifact() {
+        String failure = deployFailure(REDIS_WITHOUT_CLIENT);
+
+        assertThat(failure).contains("USESS-0017: usersession.store is 'redis', but the Redis client Lettuce is missing."
+                + " Add the Maven artifact io.lettuce:lettuce-core to the WAR");
     }
 
     @Test

@@ -26,6 +26,19 @@ final class DemoDeployments {
      * @param name the WAR name without ".war"; also the context path
      * @param config the properties for WEB-INF/classes/META-INF/microprofile-config.properties
      */
+    /**
+     * Returns the demo WAR with Lettuce and its dependencies in WEB-INF/lib, as an application
+     * that chooses the Redis store bundles them.
+     */
+    static WebArchive demoWithRedisClient(String name, Map<String, String> config) {
+        WebArchive archive = demo(name, config);
+        File[] jars = new File(System.getProperty("redis.lib", "target/redis-lib")).listFiles((dir, file) -> file.endsWith(".jar"));
+        if (jars == null || jars.length == 0) {
+            throw new IllegalStateException("No Lettuce jars in target/redis-lib; run the build's package phase first");
+        }
+        return archive.addAsLibraries(jars);
+    }
+
     static WebArchive demo(String name, Map<String, String> config) {
         File demoWar = new File(System.getProperty("demo.war", "target/usersession-demo.war"));
         WebArchive archive = ShrinkWrap.create(ZipImporter.class, name + ".war")

@@ -82,7 +82,7 @@ abstract class SessionFlows {
         String path = base.getPath().replaceAll("/$", "");
 
         assertThat(put.sessionSetCookies()).singleElement().asString()
-                .matches("app_session=[A-Za-z0-9_-]+; Path=" + path + "; Max-Age=2592000; HttpOnly; SameSite=Lax");
+                .matches("app_session=[A-Za-z0-9_.-]+; Path=" + path + "; Max-Age=2592000; HttpOnly; SameSite=Lax");
         assertThat(logout.sessionSetCookies()).singleElement().asString()
                 .isEqualTo("app_session=; Path=" + path + "; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT;"
                         + " HttpOnly; SameSite=Lax");
