@@ -9,8 +9,9 @@ import java.util.Objects;
  * @param uri the Redis URI: standalone, TLS ({@code rediss://}), with a password, or Sentinel
  * @param keyPrefix the prefix of every key the store writes
  * @param timeout the command and connect timeout
+ * @param cluster whether the URI points at a Redis Cluster
  */
-public record RedisSettings(String uri, String keyPrefix, Duration timeout) {
+public record RedisSettings(String uri, String keyPrefix, Duration timeout, boolean cluster) {
 
     public RedisSettings {
         Objects.requireNonNull(uri, "uri must not be null");

@@ -109,6 +109,9 @@ public final class SettingsReader {
     /** Redis command and connect timeout. Default 2 seconds. */
     public static final String REDIS_TIMEOUT = "usersession.redis.timeout";
 
+    /** Whether {@code usersession.redis.uri} points at a node of a Redis Cluster. Default false. */
+    public static final String REDIS_CLUSTER = "usersession.redis.cluster";
+
     public static final String MEMORY_STORE = "memory";
     public static final String REDIS_STORE = "redis";
     public static final String JDBC_STORE = "jdbc";
@@ -330,13 +333,13 @@ public final class SettingsReader {
     private RedisSettings readRedis() {
         String uri = value(REDIS_URI).orElse("redis://127.0.0.1:6379");
         if (!REDIS_SCHEMES.matcher(uri).lookingAt()) {
-            RedisSettings masked = new RedisSettings(uri, "", Duration.ZERO);
+            RedisSettings masked = new RedisSettings(uri, "", Duration.ZERO, false);
             problems.add(INVALID_REDIS_URI + ": " + REDIS_URI + " is '" + masked.maskedUri() + "'. Accepted: a URI"
                     + " that starts with redis://, rediss:// or redis-sentinel://. Set such a URI, or remove the key"
                     + " for redis://127.0.0.1:6379.");
         }
         return new RedisSettings(uri, value(REDIS_KEY_PREFIX).orElse("usersession:"),
-                readDuration(REDIS_TIMEOUT, Duration.ofSeconds(2)));
+                readDuration(REDIS_TIMEOUT, Duration.ofSeconds(2)), readBoolean(REDIS_CLUSTER, false));
     }
 
     private Duration readIdleTimeout() {

@@ -27,15 +27,9 @@ import io.github.usersession.config.SettingsReader;
 import io.github.usersession.state.SessionExpiry;
 import io.github.usersession.state.SessionIds;
 
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,8 +60,7 @@ public class RedisStore implements SessionStore, SessionIndex {
     private final RedisSettings settings;
     private final SessionSettings sessionSettings;
     private final SessionExpiry expiry;
-    private volatile RedisClient client;
-    private volatile StatefulRedisConnection<String, String> connection;
+    private volatile RedisConnection connection;
 
     @Inject
     public RedisStore(SessionSettings settings) {
@@ -151,7 +144,7 @@ public class RedisStore implements SessionStore, SessionIndex {
 
     @Override
     public List<StoredSession> findByUser(String userId, Instant now) {
-        RedisAsyncCommands<String, String> commands = commands();
+        RedisClusterAsyncCommands<String, String> commands = commands();
         List<String> ids = await("list a user's sessions",
                 commands.zrangebyscore(userKey(userId), io.lettuce.core.Range.create((double) now.toEpochMilli(), Double.MAX_VALUE)));
         List<StoredSession> sessions = new ArrayList<>();
@@ -172,7 +165,7 @@ public class RedisStore implements SessionStore, SessionIndex {
 
     @Override
     public int deleteByUser(String userId, String keepSessionId) {
-        RedisAsyncCommands<String, String> commands = commands();
+        RedisClusterAsyncCommands<String, String> commands = commands();
         List<String> ids = await("list a user's sessions", commands.zrange(userKey(userId), 0, -1));
         int deleted = 0;
         for (String id : ids) {
@@ -189,9 +182,6 @@ public class RedisStore implements SessionStore, SessionIndex {
     void close() {
         if (connection != null) {
             connection.close();
-        }
-        if (client != null) {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         }
     }
 
@@ -228,7 +218,7 @@ public class RedisStore implements SessionStore, SessionIndex {
         if (userId.isEmpty()) {
             return;
         }
-        RedisAsyncCommands<String, String> commands = commands();
+        RedisClusterAsyncCommands<String, String> commands = commands();
         String index = userKey(userId.get());
         List<RedisFuture<?>> pipeline = new ArrayList<>();
         pipeline.add(commands.zadd(index, (double) expiresAt, value));
@@ -313,34 +303,21 @@ public class RedisStore implements SessionStore, SessionIndex {
                 + settings.maskedUri() + ": " + cause, cause);
     }
 
-    private RedisAsyncCommands<String, String> commands() {
-        StatefulRedisConnection<String, String> current = connection;
+    private RedisClusterAsyncCommands<String, String> commands() {
+        RedisConnection current = connection;
         if (current == null) {
             synchronized (this) {
                 current = connection;
                 if (current == null) {
-                    current = connect();
+                    try {
+                        current = RedisConnection.open(settings);
+                    } catch (RuntimeException e) {
+                        throw failure("connect", e);
+                    }
                     connection = current;
                 }
             }
         }
-        return current.async();
-    }
-
-    private StatefulRedisConnection<String, String> connect() {
-        try {
-            if (client == null) {
-                client = RedisClient.create(RedisURI.create(settings.uri()));
-                client.setOptions(ClientOptions.builder()
-                        .autoReconnect(true)
-                        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                        .socketOptions(SocketOptions.builder().connectTimeout(settings.timeout()).build())
-                        .timeoutOptions(TimeoutOptions.enabled(settings.timeout()))
-                        .build());
-            }
-            return client.connect();
-        } catch (RuntimeException e) {
-            throw failure("connect", e);
-        }
+        return current.commands();
     }
 }

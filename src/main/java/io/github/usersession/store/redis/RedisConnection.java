@@ -1,0 +1,82 @@
+package io.github.usersession.store.redis;
+
+import java.time.Duration;
+
+import io.github.usersession.config.RedisSettings;
+
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+
+/**
+ * One thread-safe Lettuce connection to a standalone, Sentinel-managed or clustered Redis, with
+ * bounded timeouts: commands fail at once while the connection is down, and it reconnects by itself.
+ */
+final class RedisConnection implements AutoCloseable {
+
+    private final AbstractRedisClient client;
+    private final StatefulConnection<String, String> connection;
+    private final RedisClusterAsyncCommands<String, String> commands;
+
+    private RedisConnection(AbstractRedisClient client, StatefulConnection<String, String> connection,
+                            RedisClusterAsyncCommands<String, String> commands) {
+        this.client = client;
+        this.connection = connection;
+        this.commands = commands;
+    }
+
+    static RedisConnection open(RedisSettings settings) {
+        RedisURI uri = RedisURI.create(settings.uri());
+        SocketOptions socket = SocketOptions.builder().connectTimeout(settings.timeout()).build();
+        TimeoutOptions timeouts = TimeoutOptions.enabled(settings.timeout());
+
+        if (settings.cluster()) {
+            RedisClusterClient client = RedisClusterClient.create(uri);
+            client.setOptions(ClusterClientOptions.builder()
+                    .autoReconnect(true)
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    .socketOptions(socket)
+                    .timeoutOptions(timeouts)
+                    .build());
+            try {
+                var connection = client.connect();
+                return new RedisConnection(client, connection, connection.async());
+            } catch (RuntimeException e) {
+                client.shutdown(Duration.ZERO, Duration.ZERO);
+                throw e;
+            }
+        }
+
+        RedisClient client = RedisClient.create(uri);
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .socketOptions(socket)
+                .timeoutOptions(timeouts)
+                .build());
+        try {
+            var connection = client.connect();
+            return new RedisConnection(client, connection, connection.async());
+        } catch (RuntimeException e) {
+            client.shutdown(Duration.ZERO, Duration.ZERO);
+            throw e;
+        }
+    }
+
+    RedisClusterAsyncCommands<String, String> commands() {
+        return commands;
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+}
