@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.usersession.Flash;
 import io.github.usersession.SessionStoreException;
+import io.github.usersession.StoreName;
 import io.github.usersession.UserSession;
 import io.github.usersession.state.CookieUpdate;
 import io.github.usersession.testing.RedisMonitor;
@@ -143,6 +144,26 @@ class RedisRequestsTest {
                 failureMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             }
 
+            // Parallel requests during the outage all end quickly: no thread waits on a dead connection.
+            ExecutorService threads = Executors.newFixedThreadPool(16);
+            List<CompletableFuture<Boolean>> parallel = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                parallel.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        container.request(cookie, UserSession::isGuest);
+                        return false;
+                    } catch (SessionStoreException e) {
+                        return true;
+                    }
+                }, threads));
+            }
+            for (CompletableFuture<Boolean> request : parallel) {
+                assertThat(request.get(5, TimeUnit.SECONDS)).as("failed with SessionStoreException").isTrue();
+            }
+            threads.shutdown();
+            RedisStore store = container.bean(RedisStore.class, StoreName.Literal.of("redis"));
+            assertThat(store.isAvailable()).as("readiness while Redis is down").isFalse();
+
             redis = startRedis(port);
             long restarted = System.nanoTime();
             boolean recovered = false;
@@ -160,6 +181,7 @@ class RedisRequestsTest {
                     recoveryMillis);
             assertThat(failureMillis).allSatisfy(millis -> assertThat(millis).isLessThan(1500));
             assertThat(recovered).isTrue();
+            assertThat(store.isAvailable()).as("readiness after Redis is back").isTrue();
         } finally {
             redis.destroy();
             redis.waitFor(10, TimeUnit.SECONDS);
