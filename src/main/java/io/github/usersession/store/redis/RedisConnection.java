@@ -33,6 +33,8 @@ final class RedisConnection implements AutoCloseable {
     }
 
     static RedisConnection open(RedisSettings settings) {
+        // NOTE: TLS (rediss://) and passwords reach Lettuce unchanged; the tests cover standalone,
+        // Sentinel and Cluster servers without them.
         RedisURI uri = RedisURI.create(settings.uri());
         SocketOptions socket = SocketOptions.builder().connectTimeout(settings.timeout()).build();
         TimeoutOptions timeouts = TimeoutOptions.enabled(settings.timeout());
