@@ -8,10 +8,13 @@ import java.util.Objects;
  * <p>The kind is a free string so that views can map it to the classes of any CSS framework
  * ({@code success}, {@code info}, {@code warning}, {@code danger}, ...).
  *
- * @param kind the message kind, not blank
+ * @param kind the message kind, not blank, at most {@value #MAX_KIND_LENGTH} characters
  * @param message the text to show, not null
  */
 public record Flash(String kind, String message) {
+
+    /** Maximum length of a kind, so that every store can keep it. */
+    public static final int MAX_KIND_LENGTH = 255;
 
     /** Kind used by {@link #of(String)}. */
     public static final String SUCCESS = "success";
@@ -21,6 +24,10 @@ public record Flash(String kind, String message) {
         Objects.requireNonNull(message, "message must not be null");
         if (kind.isBlank()) {
             throw new IllegalArgumentException("kind must not be blank");
+        }
+        if (kind.length() > MAX_KIND_LENGTH) {
+            throw new IllegalArgumentException("kind must have at most " + MAX_KIND_LENGTH + " characters: "
+                    + kind.length() + " characters given");
         }
     }
 

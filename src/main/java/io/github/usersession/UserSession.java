@@ -35,6 +35,9 @@ import jakarta.inject.Inject;
 @RequestScoped
 public class UserSession {
 
+    /** Maximum length of a key and of a user ID, so that every store can index them. */
+    public static final int MAX_NAME_LENGTH = 255;
+
     private final SessionAccess access;
     private final JsonValues json;
 
@@ -59,7 +62,7 @@ public class UserSession {
      * Signs a user in. The session keeps its data but gets a new ID when it is saved, and the
      * old ID stops working, which protects against session fixation.
      *
-     * @param userId the user's ID, not blank
+     * @param userId the user's ID, not blank, at most {@value #MAX_NAME_LENGTH} characters
      */
     public void setUserId(String userId) {
         requireNotBlank(userId, "userId");
@@ -74,7 +77,7 @@ public class UserSession {
     /**
      * Stores a string value.
      *
-     * @param key the key, not blank
+     * @param key the key, not blank, at most {@value #MAX_NAME_LENGTH} characters
      * @param value the value, not null; use {@link #delete(String)} to remove a key
      */
     public void put(String key, String value) {
@@ -144,6 +147,10 @@ public class UserSession {
         Objects.requireNonNull(value, name + " must not be null");
         if (value.isBlank()) {
             throw new IllegalArgumentException(name + " must not be blank");
+        }
+        if (value.length() > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException(name + " must have at most " + MAX_NAME_LENGTH + " characters: "
+                    + value.length() + " characters given");
         }
     }
 }

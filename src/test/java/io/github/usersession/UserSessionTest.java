@@ -206,6 +206,12 @@ class UserSessionTest {
             assertThatThrownBy(() -> session.setUserId("")).hasMessage("userId must not be blank");
             assertThatThrownBy(() -> session.flash(null)).hasMessage("flash must not be null");
             assertThatThrownBy(() -> session.getObject("k", null)).hasMessage("type must not be null");
+            assertThatThrownBy(() -> session.put("k".repeat(256), "v"))
+                    .hasMessage("key must have at most 255 characters: 256 characters given");
+            assertThatThrownBy(() -> session.setUserId("u".repeat(300)))
+                    .hasMessage("userId must have at most 255 characters: 300 characters given");
+            assertThatThrownBy(() -> Flash.of("k".repeat(256), "m"))
+                    .hasMessage("kind must have at most 255 characters: 256 characters given");
         });
     }
 
