@@ -36,17 +36,10 @@ final class RedisConnection implements AutoCloseable {
         // NOTE: TLS (rediss://) and passwords reach Lettuce unchanged; the tests cover standalone,
         // Sentinel and Cluster servers without them.
         RedisURI uri = RedisURI.create(settings.uri());
-        SocketOptions socket = SocketOptions.builder().connectTimeout(settings.timeout()).build();
-        TimeoutOptions timeouts = TimeoutOptions.enabled(settings.timeout());
 
         if (settings.cluster()) {
             RedisClusterClient client = RedisClusterClient.create(uri);
-            client.setOptions(ClusterClientOptions.builder()
-                    .autoReconnect(true)
-                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                    .socketOptions(socket)
-                    .timeoutOptions(timeouts)
-                    .build());
+            client.setOptions(bounded(ClusterClientOptions.builder(), settings).build());
             try {
                 var connection = client.connect();
                 return new RedisConnection(client, connection, connection.async());
@@ -57,12 +50,7 @@ final class RedisConnection implements AutoCloseable {
         }
 
         RedisClient client = RedisClient.create(uri);
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(socket)
-                .timeoutOptions(timeouts)
-                .build());
+        client.setOptions(bounded(ClientOptions.builder(), settings).build());
         try {
             var connection = client.connect();
             return new RedisConnection(client, connection, connection.async());
@@ -70,6 +58,15 @@ final class RedisConnection implements AutoCloseable {
             client.shutdown(Duration.ZERO, Duration.ZERO);
             throw e;
         }
+    }
+
+    /** Sets the options that bound every wait: timeouts, and rejecting commands while disconnected. */
+    private static <B extends ClientOptions.Builder> B bounded(B builder, RedisSettings settings) {
+        builder.autoReconnect(true);
+        builder.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+        builder.socketOptions(SocketOptions.builder().connectTimeout(settings.timeout()).build());
+        builder.timeoutOptions(TimeoutOptions.enabled(settings.timeout()));
+        return builder;
     }
 
     RedisClusterAsyncCommands<String, String> commands() {

@@ -8,10 +8,8 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,11 +17,11 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.usersession.Flash;
 import io.github.usersession.SessionStoreException;
 import io.github.usersession.StoreName;
 import io.github.usersession.UserSession;
 import io.github.usersession.state.CookieUpdate;
+import io.github.usersession.testing.ParallelRounds;
 import io.github.usersession.testing.RedisMonitor;
 import io.github.usersession.testing.SessionContainer;
 import io.github.usersession.testing.TestRedis;
@@ -83,43 +81,12 @@ class RedisRequestsTest {
             container.clock().set(Instant.now());
             String cookie = container.request(null, session -> session.put("start", "1"))
                     .flatMap(CookieUpdate::value).orElseThrow();
-            ExecutorService threads = Executors.newFixedThreadPool(PARALLEL);
-            long started = System.nanoTime();
-
-            for (int round = 0; round < ROUNDS; round++) {
-                List<CompletableFuture<?>> requests = new ArrayList<>();
-                for (int request = 0; request < PARALLEL; request++) {
-                    String key = "r" + round + "-" + request;
-                    requests.add(CompletableFuture.runAsync(() -> container.request(cookie, session -> {
-                        session.put(key, key);
-                        session.flash(Flash.of(key));
-                    }), threads));
-                }
-                CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-                verifyAndClear(container, cookie, round);
-            }
-            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            threads.shutdown();
+            long millis = ParallelRounds.run(container, cookie, ROUNDS, PARALLEL);
 
             System.out.printf("REDIS: %d rounds of %d parallel requests in %d ms%n", ROUNDS, PARALLEL, millis);
-            container.request(cookie, session -> assertThat(session.flashes()).isEmpty());
         } finally {
             TestRedis.deleteKeys(prefix);
         }
-    }
-
-    static void verifyAndClear(SessionContainer container, String cookie, int round) {
-        container.request(cookie, session -> {
-            List<String> shown = session.flashes().stream().map(Flash::message).toList();
-            Set<String> expected = new HashSet<>();
-            for (int request = 0; request < PARALLEL; request++) {
-                String key = "r" + round + "-" + request;
-                expected.add(key);
-                assertThat(session.get(key)).as("key %s", key).contains(key);
-                session.delete(key);
-            }
-            assertThat(shown).as("flashes of round %d", round).hasSize(PARALLEL).containsExactlyInAnyOrderElementsOf(expected);
-        });
     }
 
     @Test
