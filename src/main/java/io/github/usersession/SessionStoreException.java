@@ -3,8 +3,8 @@ package io.github.usersession;
 /**
  * Thrown when a session store cannot load or save a session because its backend failed.
  *
- * <p>The web layer answers such a request with HTTP 503 (Service Unavailable); the cause is
- * attached and logged once.
+ * <p>The web layer returns HTTP 503 (Service Unavailable) for such a request. The cause is
+ * attached, and the tracker logs it once per outage.
  */
 public class SessionStoreException extends RuntimeException {
 

@@ -18,11 +18,12 @@ import io.github.usersession.testing.Latches;
 import io.github.usersession.testing.SessionContainer;
 
 /**
- * Requests of one session that overlap a sign-in or a logout, on two threads. The rule: a request
- * that loaded the session before a parallel sign-in keeps its writes, which land in the renamed
- * session, but its response does not touch the cookie; a request that loaded it before a parallel
- * logout loses its writes, so a logout is never undone. A request that arrives with the old ID
- * after the sign-in is a guest.
+ * Requests of one session that overlap a sign-in or a logout, on two threads.
+ *
+ * <p>A request that loaded the session before a parallel sign-in keeps its writes, which land in
+ * the renamed session, but its response does not touch the cookie. A request that loaded it
+ * before a parallel logout loses its writes, so a logout is never undone. A request that arrives
+ * with the old ID after the sign-in is a guest.
  */
 class ParallelRequestsTest {
 

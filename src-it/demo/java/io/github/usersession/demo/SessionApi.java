@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 @RequestScoped
 public class SessionApi {
 
-    /** What {@code GET /api/session} returns. It leaves the flashes queued for the next page. */
+    /** The body of {@code GET /api/session}. Reading it leaves the flashes queued for the next page. */
     public record SessionView(String userId, boolean guest, String color, java.util.List<String> cart) {
     }
 

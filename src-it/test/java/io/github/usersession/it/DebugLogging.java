@@ -7,7 +7,7 @@ import org.jboss.dmr.ModelNode;
 
 /**
  * Logs usersession at TRACE into the server log while a test class runs, so that the log check
- * sees every line the library can write.
+ * reads every line the library can write.
  */
 public class DebugLogging implements ServerSetupTask {
 

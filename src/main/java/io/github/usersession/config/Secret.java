@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Secret key material, such as {@code usersession.secret}. Its {@link #toString()} never shows
- * the value, so a secret cannot leak into a log line by accident.
+ * Secret key material, such as {@code usersession.secret}. Its {@link #toString()} shows only the
+ * length, so logging the object does not print the secret.
  */
 public final class Secret {
 

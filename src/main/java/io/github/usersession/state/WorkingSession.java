@@ -103,8 +103,8 @@ final class WorkingSession {
     }
 
     /**
-     * Returns the flashes the store removed atomically, then this request's own, and forgets the
-     * loaded ones: the store no longer has them, so the save has nothing to remove.
+     * Returns the flashes the store removed atomically, then this request's own, and clears the
+     * loaded ones. The store no longer has them, so the save has nothing to remove.
      */
     List<Flash> takeFlashesTakenFromStore(List<Flash> fromStore) {
         List<Flash> taken = new ArrayList<>(fromStore);

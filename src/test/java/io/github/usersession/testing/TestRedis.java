@@ -8,7 +8,7 @@ import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanIterator;
 import io.lettuce.core.api.StatefulRedisConnection;
 
-/** The Redis server the Redis store tests use: 127.0.0.1:6379 unless USERSESSION_TEST_REDIS_URI says otherwise. */
+/** The Redis server the Redis store tests use: 127.0.0.1:6379 unless USERSESSION_TEST_REDIS_URI names another. */
 public final class TestRedis {
 
     private TestRedis() {

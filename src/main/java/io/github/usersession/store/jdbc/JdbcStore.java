@@ -38,8 +38,9 @@ import jakarta.inject.Inject;
  *
  * <p>A save changes only what its request changed: one row per attribute, inserted, replaced
  * (an upsert in the database's own dialect) or deleted, and one row per flash. Each save locks
- * its session row first, so saves of one session run one after the other and never deadlock,
- * while parallel requests that write different keys keep each other's writes. Flashes are taken
+ * its session row before it touches any other row, so saves of one session take their locks in
+ * the same order and run one after the other, while parallel requests that write different keys
+ * keep each other's writes. Flashes are taken
  * with one atomic delete, so a flash is shown once. Times are UTC epoch milliseconds; each row
  * carries its expiry instant, which the load query and the cleanup task compare with.
  *

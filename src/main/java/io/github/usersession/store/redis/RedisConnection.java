@@ -1,6 +1,7 @@
 package io.github.usersession.store.redis;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import io.github.usersession.config.RedisSettings;
 
@@ -40,20 +41,24 @@ final class RedisConnection implements AutoCloseable {
         if (settings.cluster()) {
             RedisClusterClient client = RedisClusterClient.create(uri);
             client.setOptions(bounded(ClusterClientOptions.builder(), settings).build());
-            try {
+            return connectOrShutDown(client, () -> {
                 var connection = client.connect();
                 return new RedisConnection(client, connection, connection.async());
-            } catch (RuntimeException e) {
-                client.shutdown(Duration.ZERO, Duration.ZERO);
-                throw e;
-            }
+            });
         }
 
         RedisClient client = RedisClient.create(uri);
         client.setOptions(bounded(ClientOptions.builder(), settings).build());
-        try {
+        return connectOrShutDown(client, () -> {
             var connection = client.connect();
             return new RedisConnection(client, connection, connection.async());
+        });
+    }
+
+    /** Connects, and shuts the client's threads down when that fails, so that a retry leaks nothing. */
+    private static RedisConnection connectOrShutDown(AbstractRedisClient client, Supplier<RedisConnection> connect) {
+        try {
+            return connect.get();
         } catch (RuntimeException e) {
             client.shutdown(Duration.ZERO, Duration.ZERO);
             throw e;
