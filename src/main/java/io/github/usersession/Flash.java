@@ -8,20 +8,30 @@ import java.util.Objects;
  * <p>The kind is a free string so that views can map it to the classes of any CSS framework
  * ({@code success}, {@code info}, {@code warning}, {@code danger}, ...).
  *
+ * <p>A flash shows on the next page that renders flashes, whatever that page is. A flash made
+ * with {@link #forPage(String)} waits for one page instead: pages with another path leave it
+ * queued.
+ *
  * @param kind the message kind, not blank, at most {@value #MAX_KIND_LENGTH} characters
  * @param message the text to show, not null
+ * @param page the path of the page that shows the flash, as in {@link #forPage(String)}; empty
+ *             for any page
  */
-public record Flash(String kind, String message) {
+public record Flash(String kind, String message, String page) {
 
-    /** Maximum length of a kind, so that every store can keep it. */
+    /** Maximum length of a kind and of a page path, so that every store can keep them. */
     public static final int MAX_KIND_LENGTH = 255;
 
     /** Kind used by {@link #of(String)}. */
     public static final String SUCCESS = "success";
 
+    /** The page of a flash that any page shows. */
+    public static final String ANY_PAGE = "";
+
     public Flash {
         Objects.requireNonNull(kind, "kind must not be null");
         Objects.requireNonNull(message, "message must not be null");
+        Objects.requireNonNull(page, "page must not be null");
         if (kind.isBlank()) {
             throw new IllegalArgumentException("kind must not be blank");
         }
@@ -29,6 +39,17 @@ public record Flash(String kind, String message) {
             throw new IllegalArgumentException("kind must have at most " + MAX_KIND_LENGTH + " characters: "
                     + kind.length() + " characters given");
         }
+        page = normalizePage(page);
+    }
+
+    /**
+     * Creates a flash that any page shows.
+     *
+     * @param kind the message kind, not blank
+     * @param message the text to show, not null
+     */
+    public Flash(String kind, String message) {
+        this(kind, message, ANY_PAGE);
     }
 
     /**
@@ -42,6 +63,40 @@ public record Flash(String kind, String message) {
     /** Returns the message; for Expression Language 5, like {@link #getKind()}. */
     public String getMessage() {
         return message;
+    }
+
+    /** Returns the page path; for Expression Language 5, like {@link #getKind()}. */
+    public String getPage() {
+        return page;
+    }
+
+    /**
+     * Returns this flash for one page only: it stays queued until a page with that path renders
+     * the flashes.
+     *
+     * <p>The path is the one a JAX-RS resource matches, relative to the application path, as in a
+     * Jakarta MVC {@code redirect:} view: {@code forPage("/cart")} for the controller method
+     * at {@code @Path("cart")}. A trailing slash does not count.
+     *
+     * @param path the page's path, starting with {@code /}
+     * @return a copy of this flash for that page
+     */
+    public Flash forPage(String path) {
+        Objects.requireNonNull(path, "path must not be null");
+        if (path.isEmpty()) {
+            throw new IllegalArgumentException("path must not be empty; use a flash without forPage for any page");
+        }
+        return new Flash(kind, message, path);
+    }
+
+    /**
+     * Tells whether a page with the given path shows this flash.
+     *
+     * @param path the page's path relative to the application path, like {@link #forPage(String)}
+     */
+    public boolean isFor(String path) {
+        Objects.requireNonNull(path, "path must not be null");
+        return page.isEmpty() || page.equals(withoutTrailingSlash(path));
     }
 
     /**
@@ -63,5 +118,30 @@ public record Flash(String kind, String message) {
      */
     public static Flash of(String kind, String message) {
         return new Flash(kind, message);
+    }
+
+    /**
+     * Brings a page path to the form flashes keep: empty, or starting with one slash and without
+     * a trailing one.
+     *
+     * @throws IllegalArgumentException when the path does not start with a slash or is too long
+     */
+    public static String normalizePage(String path) {
+        if (path.isEmpty()) {
+            return ANY_PAGE;
+        }
+        if (path.charAt(0) != '/') {
+            throw new IllegalArgumentException("page must start with '/': " + path);
+        }
+        String normalized = withoutTrailingSlash(path);
+        if (normalized.length() > MAX_KIND_LENGTH) {
+            throw new IllegalArgumentException("page must have at most " + MAX_KIND_LENGTH + " characters: "
+                    + normalized.length() + " characters given");
+        }
+        return normalized;
+    }
+
+    private static String withoutTrailingSlash(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 }

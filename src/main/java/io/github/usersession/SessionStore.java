@@ -52,20 +52,22 @@ public interface SessionStore {
     Optional<String> save(SessionChanges changes, Instant now);
 
     /**
-     * Removes and returns the queued flashes of a stored session in one atomic step, so that two
-     * parallel requests never both show the same flash, and a flash queued in parallel is never
-     * lost.
+     * Removes and returns the queued flashes of a stored session that a page shows, in one atomic
+     * step, so that two parallel requests never both show the same flash, and a flash queued in
+     * parallel is never lost. A page shows the flashes whose {@link Flash#page()} is empty or
+     * equal to its path; the others stay queued.
      *
      * <p>The default returns empty: the store cannot do this, and the library instead removes
      * the flashes a request showed when it saves that request's changes.
      *
      * @param sessionId the ID of the stored session
+     * @param page the path of the page, as {@link Flash#isFor(String)} takes it
      * @param now the current time
      * @return the flashes, oldest first, as a list that is empty when the session has none or no
      *         longer exists. The optional is empty when the store does not take flashes atomically.
      * @throws SessionStoreException when the backend cannot be reached
      */
-    default Optional<List<Flash>> takeFlashes(String sessionId, Instant now) {
+    default Optional<List<Flash>> takeFlashes(String sessionId, String page, Instant now) {
         return Optional.empty();
     }
 

@@ -124,13 +124,42 @@ public class UserSession {
         return access.get(key).map(text -> json.fromJson(text, type, key));
     }
 
-    /** Queues a flash for a following page. */
+    /**
+     * Queues a flash for the next page that shows flashes, typically the page a redirect leads
+     * to. Requests in between that show no flashes (JSON calls, assets, errors) leave it queued.
+     * A flash made with {@link Flash#forPage(String)} waits for that page.
+     *
+     * <p>A session keeps at most {@code usersession.flash.max-queued} flashes (default 20); the
+     * oldest are dropped beyond that.
+     */
     public void flash(Flash flash) {
         Objects.requireNonNull(flash, "flash must not be null");
         access.addFlash(flash);
     }
 
-    /** Returns the queued flashes, oldest first, and removes them from the session. */
+    /**
+     * Adds a flash for the view of this request only, like {@code flash.now} in Rails: for a page
+     * that renders directly, such as a form shown again with an error. It is never stored, so a
+     * following page does not show it.
+     */
+    public void flashNow(Flash flash) {
+        Objects.requireNonNull(flash, "flash must not be null");
+        access.addFlashNow(flash);
+    }
+
+    /**
+     * Queues the flashes this request shows once more, so that the next page shows them too,
+     * like {@code flash.keep} in Rails. Call it before or after the view reads them.
+     */
+    public void keepFlashes() {
+        access.keepFlashes();
+    }
+
+    /**
+     * Returns the flashes for this request's page, oldest first, and removes them from the
+     * session; flashes for another page stay queued. Flashes of {@link #flashNow(Flash)} come
+     * last. Views read the same list as {@code ${flashes}}.
+     */
     public List<Flash> flashes() {
         return access.takeFlashes();
     }

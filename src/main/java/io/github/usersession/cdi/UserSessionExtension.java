@@ -92,7 +92,16 @@ public class UserSessionExtension implements Extension {
         if (isPresent(REDIS_CLIENT)) {
             addBean(event, beanManager, loadClass(REDIS_STORE_CLASS));
         }
+        if (isPresent(MVC_EVENT)) {
+            addBean(event, beanManager, loadClass(FLASHES_IN_MODELS_CLASS));
+        }
     }
+
+    /** Jakarta MVC's event before a view renders, whose presence enables flashes in {@code Models}. */
+    static final String MVC_EVENT = "jakarta.mvc.event.BeforeProcessViewEvent";
+
+    /** Named, not referenced, so that the class is not loaded where Jakarta MVC is missing. */
+    static final String FLASHES_IN_MODELS_CLASS = "io.github.usersession.web.mvc.FlashesInModels";
 
     /** Lettuce's client class, whose presence in the application enables the Redis store. */
     static final String REDIS_CLIENT = "io.lettuce.core.RedisClient";

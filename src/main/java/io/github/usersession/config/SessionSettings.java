@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param previousSecrets earlier secrets that still open cookies, newest first
  * @param maxChunks the maximum number of cookies one session value is split over
  * @param trustForwardedHeaders whether {@code Forwarded} and {@code X-Forwarded-Proto} tell HTTPS
+ * @param maxQueuedFlashes the maximum number of flashes a session keeps queued
  * @param jdbc the JDBC store's settings
  * @param redis the Redis store's settings
  */
@@ -43,6 +44,7 @@ public record SessionSettings(
         List<Secret> previousSecrets,
         int maxChunks,
         boolean trustForwardedHeaders,
+        int maxQueuedFlashes,
         JdbcSettings jdbc,
         RedisSettings redis) {
 

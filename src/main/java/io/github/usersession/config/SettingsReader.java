@@ -82,6 +82,9 @@ public final class SettingsReader {
     /** Whether {@code Forwarded} and {@code X-Forwarded-Proto} request headers count for {@code cookie.secure=auto}. Default false. */
     public static final String TRUST_FORWARDED_HEADERS = "usersession.trust-forwarded-headers";
 
+    /** Maximum number of flashes a session keeps queued, 1 to 1000; past it, the oldest are dropped. Default 20. */
+    public static final String FLASH_MAX_QUEUED = "usersession.flash.max-queued";
+
     /** Maximum number of sessions in the memory store; past it, expired and then least recently accessed ones are dropped. Default 100000. */
     public static final String MEMORY_MAX_SESSIONS = "usersession.memory.max-sessions";
 
@@ -123,6 +126,8 @@ public final class SettingsReader {
     static final int DEFAULT_MEMORY_MAX_SESSIONS = 100_000;
     static final Duration MAX_DEFAULT_TOUCH_INTERVAL = Duration.ofMinutes(1);
     static final int DEFAULT_MAX_CHUNKS = 4;
+    static final int DEFAULT_MAX_QUEUED_FLASHES = 20;
+    static final int MAX_QUEUED_FLASHES_LIMIT = 1000;
     static final String DEFAULT_DATASOURCE = "java:comp/DefaultDataSource";
     static final String DEFAULT_TABLE_PREFIX = "usersession_";
     static final int DEFAULT_CLEANUP_BATCH_SIZE = 500;
@@ -185,6 +190,7 @@ public final class SettingsReader {
                 previousSecrets,
                 readIntInRange(COOKIE_MAX_CHUNKS, DEFAULT_MAX_CHUNKS, MAX_CHUNKS_LIMIT),
                 readBoolean(TRUST_FORWARDED_HEADERS, false),
+                readIntInRange(FLASH_MAX_QUEUED, DEFAULT_MAX_QUEUED_FLASHES, MAX_QUEUED_FLASHES_LIMIT),
                 readJdbc(),
                 readRedis());
 

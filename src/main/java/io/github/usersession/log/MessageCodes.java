@@ -37,6 +37,7 @@ public final class MessageCodes {
     public static final String SESSION_NEAR_LIMIT = "USESS-0104";
     public static final String SCHEMA_CREATED = "USESS-0105";
     public static final String CLEANUP_FAILED = "USESS-0106";
+    public static final String CHANGED_AFTER_RESPONSE = "USESS-0107";
 
     private MessageCodes() {
     }

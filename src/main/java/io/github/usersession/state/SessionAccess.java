@@ -32,15 +32,23 @@ public class SessionAccess {
     }
 
     public void put(String key, String value) {
-        tracker.session().put(key, value);
+        tracker.sessionToChange("A key was written").put(key, value);
     }
 
     public void delete(String key) {
-        tracker.session().delete(key);
+        tracker.sessionToChange("A key was deleted").delete(key);
     }
 
     public void addFlash(Flash flash) {
-        tracker.session().addFlash(flash);
+        tracker.sessionToChange("A flash was queued").addFlash(flash);
+    }
+
+    public void addFlashNow(Flash flash) {
+        tracker.sessionToChange("A flash for this request's view was added").addFlashNow(flash);
+    }
+
+    public void keepFlashes() {
+        tracker.sessionToChange("The flashes were kept").keepFlashes();
     }
 
     public List<Flash> takeFlashes() {

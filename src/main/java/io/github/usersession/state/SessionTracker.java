@@ -1,5 +1,6 @@
 package io.github.usersession.state;
 
+import static io.github.usersession.log.MessageCodes.CHANGED_AFTER_RESPONSE;
 import static io.github.usersession.log.MessageCodes.NO_REQUEST;
 
 import java.time.Instant;
@@ -111,30 +112,46 @@ public class SessionTracker {
     }
 
     /**
-     * Returns the queued flashes and removes them: from the store at once when it can do that
-     * atomically, otherwise from this request's copy, saved with the response.
+     * Returns this request's working copy for a change. When the response was already saved,
+     * the change cannot reach the store any more: that is logged as a WARN, not dropped silently.
+     *
+     * @param change what the application changes, for the log line
+     */
+    WorkingSession sessionToChange(String change) {
+        if (finished && request != null) {
+            LOG.warnf("%s: %s after the response to %s was saved, so the change is lost. Change the session"
+                    + " before the response is written: in the resource method or a request filter, not while the"
+                    + " response body is written.", CHANGED_AFTER_RESPONSE, change, request.requestPath());
+        }
+        return session();
+    }
+
+    /**
+     * Returns the flashes for this request's page and removes them: from the store at once when
+     * it can do that atomically, otherwise from this request's copy, saved with the response.
      */
     List<Flash> takeFlashes() {
         WorkingSession session = session();
+        String page = request.page();
         Optional<String> id = session.previousId();
         if (id.isPresent() && !session.storeFlashesTaken()) {
-            Optional<List<Flash>> taken = callStore(() -> stores.store().takeFlashes(id.get(), clock.now()));
+            Optional<List<Flash>> taken = callStore(() -> stores.store().takeFlashes(id.get(), page, clock.now()));
             if (taken.isPresent()) {
-                return session.takeFlashesTakenFromStore(taken.get());
+                return session.takeFlashesTakenFromStore(taken.get(), page);
             }
         }
-        return session.takeFlashes();
+        return session.takeFlashes(page);
     }
 
     /** Sets the user ID; the session gets a new ID when it is saved. */
     void signIn(String userId) {
-        session().setUserId(userId);
+        sessionToChange("The user ID was set").setUserId(userId);
         rotate = true;
     }
 
     /** Removes the stored session now; later writes in this request start a new one. */
     void destroy() {
-        WorkingSession ending = session();
+        WorkingSession ending = sessionToChange("The session was destroyed");
         Optional<String> previousId = ending.previousId();
         if (previousId.isPresent()) {
             callStore(() -> {
@@ -144,7 +161,7 @@ public class SessionTracker {
             events.fire(new SessionDestroyed(SessionIds.prefix(previousId.get()), ending.userId().orElse(null),
                     clock.now()));
         }
-        working = WorkingSession.fresh();
+        working = WorkingSession.fresh(settings.maxQueuedFlashes());
         destroyed = true;
         rotate = false;
         touch = false;
@@ -217,7 +234,7 @@ public class SessionTracker {
                 expire(loaded.get(), now);
             } else if (loaded.isPresent()) {
                 touch = expiry.needsTouch(loaded.get(), now);
-                return WorkingSession.of(loaded.get());
+                return WorkingSession.of(loaded.get(), settings.maxQueuedFlashes());
             }
         }
 
@@ -226,7 +243,7 @@ public class SessionTracker {
             LOG.debugf("No valid session for the %d value(s) of cookie %s; starting a guest session",
                     values.size(), settings.cookieName());
         }
-        return WorkingSession.fresh();
+        return WorkingSession.fresh(settings.maxQueuedFlashes());
     }
 
     private void expire(StoredSession session, Instant now) {

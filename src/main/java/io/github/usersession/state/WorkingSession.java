@@ -20,31 +20,40 @@ import io.github.usersession.StoredSession;
 final class WorkingSession {
 
     private final StoredSession loaded;
+    private final int maxQueuedFlashes;
     private final Map<String, String> attributes;
     private final Map<String, String> written = new LinkedHashMap<>();
     private final Set<String> removed = new HashSet<>();
     private final List<Flash> loadedFlashes;
     private final List<Flash> consumedFlashes = new ArrayList<>();
     private final List<Flash> addedFlashes = new ArrayList<>();
+    private final List<Flash> nowFlashes = new ArrayList<>();
+    private final List<Flash> shownFlashes = new ArrayList<>();
     private String userId;
     private boolean userIdChanged;
     private boolean storeFlashesTaken;
+    private boolean keepShownFlashes;
 
-    private WorkingSession(StoredSession loaded) {
+    private WorkingSession(StoredSession loaded, int maxQueuedFlashes) {
         this.loaded = loaded;
+        this.maxQueuedFlashes = maxQueuedFlashes;
         this.attributes = loaded == null ? new LinkedHashMap<>() : new LinkedHashMap<>(loaded.attributes());
         this.loadedFlashes = loaded == null ? new ArrayList<>() : new ArrayList<>(loaded.flashes());
         this.userId = loaded == null ? null : loaded.userId().orElse(null);
     }
 
-    /** Starts from a session loaded from the store. */
-    static WorkingSession of(StoredSession loaded) {
-        return new WorkingSession(loaded);
+    /**
+     * Starts from a session loaded from the store.
+     *
+     * @param maxQueuedFlashes how many queued flashes the session keeps at most
+     */
+    static WorkingSession of(StoredSession loaded, int maxQueuedFlashes) {
+        return new WorkingSession(loaded, maxQueuedFlashes);
     }
 
     /** Starts a new guest session that nothing has stored yet. */
-    static WorkingSession fresh() {
-        return new WorkingSession(null);
+    static WorkingSession fresh(int maxQueuedFlashes) {
+        return new WorkingSession(null, maxQueuedFlashes);
     }
 
     Optional<String> previousId() {
@@ -80,22 +89,40 @@ final class WorkingSession {
         }
     }
 
+    /** Queues a flash; beyond the cap, the oldest flash this request queued is dropped. */
     void addFlash(Flash flash) {
         addedFlashes.add(flash);
+        if (addedFlashes.size() > maxQueuedFlashes) {
+            addedFlashes.remove(0);
+            SessionChanges.logDroppedFlashes(1, maxQueuedFlashes);
+        }
+    }
+
+    /** Adds a flash for this request's view only; it is never stored. */
+    void addFlashNow(Flash flash) {
+        nowFlashes.add(flash);
+    }
+
+    /** Queues the flashes this request shows again when it is saved, so that the next page shows them too. */
+    void keepFlashes() {
+        keepShownFlashes = true;
     }
 
     boolean hasFlashes() {
-        return !loadedFlashes.isEmpty() || !addedFlashes.isEmpty();
+        return !loadedFlashes.isEmpty() || !addedFlashes.isEmpty() || !nowFlashes.isEmpty();
     }
 
-    /** Returns the queued flashes, oldest first, and removes them. */
-    List<Flash> takeFlashes() {
-        List<Flash> taken = new ArrayList<>(loadedFlashes);
-        taken.addAll(addedFlashes);
-        consumedFlashes.addAll(loadedFlashes);
-        loadedFlashes.clear();
-        addedFlashes.clear();
-        return taken;
+    /**
+     * Returns the flashes for a page, oldest first, and removes them; flashes that wait for
+     * another page stay queued. The flashes of {@link #addFlashNow} come last and stay for a
+     * second read in the same request.
+     *
+     * @param page the path of the page that shows them
+     */
+    List<Flash> takeFlashes(String page) {
+        List<Flash> fromStore = takeFor(loadedFlashes, page);
+        consumedFlashes.addAll(fromStore);
+        return shown(fromStore, page);
     }
 
     boolean storeFlashesTaken() {
@@ -103,21 +130,42 @@ final class WorkingSession {
     }
 
     /**
-     * Returns the flashes the store removed atomically, then this request's own, and clears the
-     * loaded ones. The store no longer has them, so the save has nothing to remove.
+     * Like {@link #takeFlashes(String)}, for flashes the store removed atomically: the loaded
+     * ones for this page are dropped from the copy, as the store no longer has them, so the save
+     * has nothing to remove.
+     *
+     * @param fromStore the flashes the store returned for this page
+     * @param page the path of the page that shows them
      */
-    List<Flash> takeFlashesTakenFromStore(List<Flash> fromStore) {
-        List<Flash> taken = new ArrayList<>(fromStore);
-        taken.addAll(addedFlashes);
-        loadedFlashes.clear();
-        addedFlashes.clear();
+    List<Flash> takeFlashesTakenFromStore(List<Flash> fromStore, String page) {
+        takeFor(loadedFlashes, page);
         storeFlashesTaken = true;
+        return shown(fromStore, page);
+    }
+
+    private List<Flash> shown(List<Flash> fromStore, String page) {
+        List<Flash> taken = new ArrayList<>(fromStore);
+        taken.addAll(takeFor(addedFlashes, page));
+        shownFlashes.addAll(taken);
+        taken.addAll(nowFlashes);
+        return taken;
+    }
+
+    /** Removes the flashes for a page from a list and returns them in order. */
+    private static List<Flash> takeFor(List<Flash> flashes, String page) {
+        List<Flash> taken = new ArrayList<>();
+        flashes.removeIf(flash -> flash.isFor(page) && taken.add(flash));
         return taken;
     }
 
     boolean isChanged() {
         return userIdChanged || !written.isEmpty() || !removed.isEmpty()
-                || !addedFlashes.isEmpty() || !consumedFlashes.isEmpty();
+                || !addedFlashes.isEmpty() || !consumedFlashes.isEmpty() || !keptFlashes().isEmpty();
+    }
+
+    /** The shown flashes to queue again, after {@link #keepFlashes()}. */
+    private List<Flash> keptFlashes() {
+        return keepShownFlashes ? shownFlashes : List.of();
     }
 
     /**
@@ -127,12 +175,17 @@ final class WorkingSession {
      * @param now the time of the save
      */
     SessionChanges changes(String id, Instant now) {
-        List<Flash> remainingFlashes = new ArrayList<>(loadedFlashes);
-        remainingFlashes.addAll(addedFlashes);
-        Instant created = loaded == null ? now : loaded.created();
-        StoredSession result = new StoredSession(id, userId, attributes, remainingFlashes, created, now);
+        List<Flash> queued = new ArrayList<>(keptFlashes());
+        queued.addAll(addedFlashes);
+        queued = SessionChanges.newestFlashes(queued, maxQueuedFlashes);
 
-        return new SessionChanges(previousId().orElse(null), result, written, removed, userIdChanged,
-                addedFlashes, consumedFlashes);
+        List<Flash> remainingFlashes = new ArrayList<>(loadedFlashes);
+        remainingFlashes.addAll(queued);
+        Instant created = loaded == null ? now : loaded.created();
+        StoredSession result = new StoredSession(id, userId, attributes,
+                SessionChanges.newestFlashes(remainingFlashes, maxQueuedFlashes), created, now);
+
+        return new SessionChanges(previousId().orElse(null), result, written, removed, userIdChanged, queued,
+                consumedFlashes, maxQueuedFlashes);
     }
 }

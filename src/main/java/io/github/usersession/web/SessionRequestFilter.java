@@ -45,7 +45,7 @@ public class SessionRequestFilter implements ContainerRequestFilter {
         List<String> cookieHeaders = request.getHeaders().getOrDefault(HttpHeaders.COOKIE, List.of());
         CookieParser.SessionCookies cookies = CookieParser.read(cookieHeaders, settings.cookieName());
         tracker.begin(new SessionRequest(cookies.candidates(), cookies.chunksSent(), isSecure(request),
-                contextPath(request)));
+                contextPath(request), request.getUriInfo().getPath(), request.getUriInfo().getRequestUri().getRawPath()));
     }
 
     private boolean isSecure(ContainerRequestContext request) {

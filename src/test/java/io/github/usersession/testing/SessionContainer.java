@@ -93,11 +93,21 @@ public final class SessionContainer implements AutoCloseable {
      * @return what the response does with the cookie; empty when it writes no Set-Cookie
      */
     public Optional<CookieUpdate> request(String cookieValue, Consumer<UserSession> work) {
+        return request(cookieValue, "/", work);
+    }
+
+    /**
+     * Runs one request for a page, like {@link #request(String, Consumer)}.
+     *
+     * @param page the request's path relative to the application path
+     */
+    public Optional<CookieUpdate> request(String cookieValue, String page, Consumer<UserSession> work) {
         RequestContextController context = bean(RequestContextController.class);
         context.activate();
         try {
             SessionTracker tracker = bean(SessionTracker.class);
-            tracker.begin(new SessionRequest(cookieValue == null ? List.of() : List.of(cookieValue), 0, false, "/"));
+            tracker.begin(new SessionRequest(cookieValue == null ? List.of() : List.of(cookieValue), 0, false, "/",
+                    page, page));
             work.accept(bean(UserSession.class));
             return tracker.finish();
         } finally {

@@ -42,7 +42,7 @@ final class PayloadCodec {
         session.attributes().forEach(attributes::add);
 
         JsonArrayBuilder flashes = JSON.createArrayBuilder();
-        session.flashes().forEach(flash -> flashes.add(JSON.createArrayBuilder().add(flash.kind()).add(flash.message())));
+        session.flashes().forEach(flash -> flashes.add(writeFlash(flash)));
 
         JsonObjectBuilder payload = JSON.createObjectBuilder().add("id", session.id());
         session.userId().ifPresent(userId -> payload.add("u", userId));
@@ -80,14 +80,21 @@ final class PayloadCodec {
         return result;
     }
 
+    /** Writes a flash as an array of kind and message, and its page when it waits for one. */
+    private static JsonArrayBuilder writeFlash(Flash flash) {
+        JsonArrayBuilder array = JSON.createArrayBuilder().add(flash.kind()).add(flash.message());
+        return flash.page().isEmpty() ? array : array.add(flash.page());
+    }
+
     private static List<Flash> readFlashes(JsonArray flashes) {
         List<Flash> result = new ArrayList<>();
         for (JsonValue flash : flashes) {
-            JsonArray pair = flash.asJsonArray();
-            if (pair.size() != 2) {
-                throw new IllegalArgumentException("a flash is a pair of kind and message");
+            JsonArray parts = flash.asJsonArray();
+            if (parts.size() != 2 && parts.size() != 3) {
+                throw new IllegalArgumentException("a flash is an array of kind, message and optional page");
             }
-            result.add(new Flash(pair.getString(0), pair.getString(1)));
+            String page = parts.size() == 3 ? parts.getString(2) : Flash.ANY_PAGE;
+            result.add(new Flash(parts.getString(0), parts.getString(1), page));
         }
         return result;
     }

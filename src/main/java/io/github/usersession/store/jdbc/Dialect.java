@@ -12,19 +12,19 @@ enum Dialect {
     POSTGRESQL("postgresql.sql",
             "INSERT INTO ${prefix}attribute (session_pk, name, content) VALUES (?, ?, ?)"
                     + " ON CONFLICT (session_pk, name) DO UPDATE SET content = EXCLUDED.content",
-            "DELETE FROM ${prefix}flash WHERE session_pk = ? RETURNING seq, kind, message",
+            "DELETE FROM ${prefix}flash WHERE session_pk = ? AND page IN ('', ?) RETURNING seq, kind, message, page",
             "DELETE FROM ${prefix}session WHERE pk IN"
                     + " (SELECT pk FROM ${prefix}session WHERE expires_at <= ? LIMIT ? FOR UPDATE SKIP LOCKED)"),
 
     MARIADB("mariadb.sql",
             "INSERT INTO ${prefix}attribute (session_pk, name, content) VALUES (?, ?, ?)"
                     + " ON DUPLICATE KEY UPDATE content = VALUES(content)",
-            "DELETE FROM ${prefix}flash WHERE session_pk = ? RETURNING seq, kind, message",
+            "DELETE FROM ${prefix}flash WHERE session_pk = ? AND page IN ('', ?) RETURNING seq, kind, message, page",
             "DELETE FROM ${prefix}session WHERE expires_at <= ? ORDER BY expires_at LIMIT ?"),
 
     H2("h2.sql",
             "MERGE INTO ${prefix}attribute (session_pk, name, content) KEY (session_pk, name) VALUES (?, ?, ?)",
-            "SELECT seq, kind, message FROM OLD TABLE (DELETE FROM ${prefix}flash WHERE session_pk = ?)",
+            "SELECT seq, kind, message, page FROM OLD TABLE (DELETE FROM ${prefix}flash WHERE session_pk = ? AND page IN ('', ?))",
             "DELETE FROM ${prefix}session WHERE pk IN (SELECT pk FROM ${prefix}session WHERE expires_at <= ? LIMIT ?)");
 
     private final String schemaResource;
@@ -64,7 +64,10 @@ enum Dialect {
         return upsertAttribute;
     }
 
-    /** Deletes a session's flashes and returns them as rows of seq, kind, message; parameter: session pk. */
+    /**
+     * Deletes the flashes of a session that a page shows and returns them as rows of seq, kind,
+     * message, page; parameters: session pk, page path.
+     */
     String takeFlashes() {
         return takeFlashes;
     }

@@ -127,12 +127,15 @@ public class JdbcStore implements SessionStore, SessionIndex {
             // 2. Only what this request changed: attributes, then queued flashes.
             writeAttributes(connection, pk, changes);
             insertFlashes(connection, pk, changes.addedFlashes());
+            if (!changes.addedFlashes().isEmpty()) {
+                dropOldestFlashes(connection, pk, changes.maxQueuedFlashes());
+            }
             return forwarded ? Optional.empty() : Optional.of(result.id());
         });
     }
 
     @Override
-    public Optional<List<Flash>> takeFlashes(String sessionId, Instant now) {
+    public Optional<List<Flash>> takeFlashes(String sessionId, String page, Instant now) {
         return Optional.of(withConnection("take flashes", connection -> {
             Optional<SessionRow> row = findSession(connection, sessionId, now);
             if (row.isEmpty() || !row.get().live()) {
@@ -142,9 +145,11 @@ public class JdbcStore implements SessionStore, SessionIndex {
             List<FlashRow> taken = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(sql(dialect(connection).takeFlashes()))) {
                 statement.setLong(1, row.get().pk());
+                statement.setString(2, page);
                 try (ResultSet rows = statement.execute() ? statement.getResultSet() : null) {
                     while (rows != null && rows.next()) {
-                        taken.add(new FlashRow(rows.getLong(1), new Flash(rows.getString(2), rows.getString(3))));
+                        taken.add(new FlashRow(rows.getLong(1),
+                                new Flash(rows.getString(2), rows.getString(3), rows.getString(4))));
                     }
                 }
             }
@@ -264,11 +269,11 @@ public class JdbcStore implements SessionStore, SessionIndex {
     private List<Flash> readFlashes(Connection connection, long pk) throws SQLException {
         List<Flash> flashes = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql(
-                "SELECT kind, message FROM ${prefix}flash WHERE session_pk = ? ORDER BY seq"))) {
+                "SELECT kind, message, page FROM ${prefix}flash WHERE session_pk = ? ORDER BY seq"))) {
             statement.setLong(1, pk);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    flashes.add(new Flash(rows.getString(1), rows.getString(2)));
+                    flashes.add(new Flash(rows.getString(1), rows.getString(2), rows.getString(3)));
                 }
             }
         }
@@ -373,14 +378,46 @@ public class JdbcStore implements SessionStore, SessionIndex {
             return;
         }
         try (PreparedStatement statement = connection.prepareStatement(sql(
-                "INSERT INTO ${prefix}flash (session_pk, kind, message) VALUES (?, ?, ?)"))) {
+                "INSERT INTO ${prefix}flash (session_pk, kind, message, page) VALUES (?, ?, ?, ?)"))) {
             for (Flash flash : flashes) {
                 statement.setLong(1, pk);
                 statement.setString(2, flash.kind());
                 statement.setString(3, flash.message());
+                statement.setString(4, flash.page());
                 statement.addBatch();
             }
             statement.executeBatch();
+        }
+    }
+
+    /**
+     * Deletes the oldest flashes of a session beyond the cap. The session row is locked, so no
+     * parallel save adds flashes in between the two statements.
+     */
+    private void dropOldestFlashes(Connection connection, long pk, int maxQueuedFlashes) throws SQLException {
+        if (maxQueuedFlashes == SessionChanges.NO_FLASH_LIMIT) {
+            return;
+        }
+
+        // The newest flash beyond the cap; it and all older ones go.
+        long newestDropped;
+        try (PreparedStatement statement = connection.prepareStatement(sql(
+                "SELECT seq FROM ${prefix}flash WHERE session_pk = ? ORDER BY seq DESC LIMIT 1 OFFSET "
+                        + maxQueuedFlashes))) {
+            statement.setLong(1, pk);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    return;
+                }
+                newestDropped = rows.getLong(1);
+            }
+        }
+
+        try (PreparedStatement statement = connection.prepareStatement(sql(
+                "DELETE FROM ${prefix}flash WHERE session_pk = ? AND seq <= ?"))) {
+            statement.setLong(1, pk);
+            statement.setLong(2, newestDropped);
+            SessionChanges.logDroppedFlashes(statement.executeUpdate(), maxQueuedFlashes);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
 
@@ -114,11 +115,13 @@ public class MemoryStore implements SessionStore, SessionIndex {
     }
 
     @Override
-    public Optional<List<Flash>> takeFlashes(String sessionId, Instant now) {
+    public Optional<List<Flash>> takeFlashes(String sessionId, String page, Instant now) {
         AtomicReference<List<Flash>> taken = new AtomicReference<>(List.of());
         sessions.computeIfPresent(sessionId, (id, current) -> {
-            taken.set(current.flashes());
-            return new StoredSession(id, current.userId().orElse(null), current.attributes(), List.of(),
+            Map<Boolean, List<Flash>> forPage = current.flashes().stream()
+                    .collect(Collectors.partitioningBy(flash -> flash.isFor(page)));
+            taken.set(forPage.get(true));
+            return new StoredSession(id, current.userId().orElse(null), current.attributes(), forPage.get(false),
                     current.created(), current.lastAccessed());
         });
         return Optional.of(taken.get());

@@ -16,11 +16,12 @@ final class RedisScripts {
      *
      * <p>KEYS: data hash, flash list, rotation marker of the loaded ID; data hash and flash list
      * of the new ID. ARGV: mode ({@code new} or {@code update}), now, max-age, idle timeout (0 when
-     * off), whether to set the user, user ID, whether to rotate, new ID, rotation grace, then the
-     * count and pairs of written attributes, the count and names of removed ones, and the count and
-     * encoded flashes to queue. All times are epoch milliseconds.
+     * off), whether to set the user, user ID, whether to rotate, new ID, rotation grace, the most
+     * flashes to keep, then the count and pairs of written attributes, the count and names of
+     * removed ones, and the count and encoded flashes to queue. All times are epoch milliseconds.
      *
-     * <p>Returns {@code {'ok', expiresAt}}, {@code {'gone'}} when the session no longer exists, or
+     * <p>Returns {@code {'ok', expiresAt, droppedFlashes}}, {@code {'gone'}} when the session no
+     * longer exists, or
      * {@code {'moved', newId}} when a sign-in renamed it after the request loaded it.
      */
     static final String SAVE = """
@@ -42,7 +43,7 @@ final class RedisScripts {
             if ARGV[5] == '1' then
               if ARGV[6] == '' then redis.call('HDEL', data, 'u') else redis.call('HSET', data, 'u', ARGV[6]) end
             end
-            local i = 10
+            local i = 11
             local written = tonumber(ARGV[i])
             for n = 1, written do redis.call('HSET', data, 'a:' .. ARGV[i + 2 * n - 1], ARGV[i + 2 * n]) end
             i = i + 2 * written + 1
@@ -51,6 +52,11 @@ final class RedisScripts {
             i = i + removed + 1
             local added = tonumber(ARGV[i])
             for n = 1, added do redis.call('RPUSH', flashes, ARGV[i + n]) end
+            local dropped = 0
+            if added > 0 then
+              dropped = redis.call('LLEN', flashes) - tonumber(ARGV[10])
+              if dropped > 0 then redis.call('LTRIM', flashes, dropped, -1) else dropped = 0 end
+            end
             if ARGV[7] == '1' then
               redis.call('RENAME', data, KEYS[4])
               if redis.call('EXISTS', flashes) == 1 then redis.call('RENAME', flashes, KEYS[5]) end
@@ -61,14 +67,24 @@ final class RedisScripts {
             if idle > 0 and now + idle < expiresAt then expiresAt = now + idle end
             redis.call('PEXPIREAT', data, expiresAt)
             if redis.call('EXISTS', flashes) == 1 then redis.call('PEXPIREAT', flashes, expiresAt) end
-            return {'ok', tostring(expiresAt)}
+            return {'ok', tostring(expiresAt), tostring(dropped)}
             """;
 
-    /** KEYS: data hash, flash list. Removes and returns the flashes, only while the session exists. */
+    /**
+     * KEYS: data hash, flash list. ARGV: the encoded start of a flash for the page. Removes and
+     * returns the flashes for any page or for that page, only while the session exists; the others
+     * stay queued in their order.
+     */
     static final String TAKE_FLASHES = """
             if redis.call('EXISTS', KEYS[1]) == 0 then return {} end
-            local taken = redis.call('LRANGE', KEYS[2], 0, -1)
-            redis.call('DEL', KEYS[2])
+            local page = ARGV[1]
+            local taken = {}
+            for _, flash in ipairs(redis.call('LRANGE', KEYS[2], 0, -1)) do
+              if string.sub(flash, 1, 2) == '0:' or string.sub(flash, 1, #page) == page then
+                taken[#taken + 1] = flash
+              end
+            end
+            for _, flash in ipairs(taken) do redis.call('LREM', KEYS[2], 1, flash) end
             return taken
             """;
 

@@ -117,12 +117,12 @@ public class RedisStore implements SessionStore, SessionIndex {
     }
 
     @Override
-    public Optional<List<Flash>> takeFlashes(String sessionId, Instant now) {
+    public Optional<List<Flash>> takeFlashes(String sessionId, String page, Instant now) {
         if (!COOKIE_VALUE.matcher(sessionId).matches()) {
             return Optional.of(List.of());
         }
-        List<String> taken = await("take flashes",
-                commands().eval(RedisScripts.TAKE_FLASHES, ScriptOutputType.MULTI, keys(sessionId, "s", "f")));
+        List<String> taken = await("take flashes", commands().eval(RedisScripts.TAKE_FLASHES,
+                ScriptOutputType.MULTI, keys(sessionId, "s", "f"), encodePage(page)));
         return Optional.of(taken.stream().map(RedisStore::decodeFlash).toList());
     }
 
@@ -189,7 +189,8 @@ public class RedisStore implements SessionStore, SessionIndex {
         List<String> arguments = new ArrayList<>(List.of(mode, Long.toString(now.toEpochMilli()),
                 Long.toString(sessionSettings.maxAge().toMillis()), Long.toString(sessionSettings.idleTimeout().toMillis()),
                 changes.userIdChanged() ? "1" : "0", changes.result().userId().orElse(""),
-                changes.idRotated() ? "1" : "0", newValue, Long.toString(ROTATION_GRACE.toMillis())));
+                changes.idRotated() ? "1" : "0", newValue, Long.toString(ROTATION_GRACE.toMillis()),
+                Integer.toString(changes.maxQueuedFlashes())));
 
         arguments.add(Integer.toString(changes.written().size()));
         changes.written().forEach((key, value) -> {
@@ -203,13 +204,17 @@ public class RedisStore implements SessionStore, SessionIndex {
 
         String[] keys = {key(loadedValue, "s"), key(loadedValue, "f"), key(loadedValue, "r"), key(newValue, "s"),
             key(newValue, "f")};
-        return await("save a session",
+        List<Object> result = await("save a session",
                 commands().eval(RedisScripts.SAVE, ScriptOutputType.MULTI, keys, arguments.toArray(String[]::new)));
+        if (result.size() > 2 && !"0".equals(result.get(2))) {
+            SessionChanges.logDroppedFlashes(Long.parseLong((String) result.get(2)), changes.maxQueuedFlashes());
+        }
+        return result;
     }
 
     private static SessionChanges withoutRotation(SessionChanges changes) {
         return new SessionChanges(changes.previousId().orElseThrow(), changes.result(), changes.written(),
-                changes.removed(), false, changes.addedFlashes(), changes.consumedFlashes());
+                changes.removed(), false, changes.addedFlashes(), changes.consumedFlashes(), changes.maxQueuedFlashes());
     }
 
     /** Adds the session to its user's index and drops expired entries, so the index cannot grow without bound. */
@@ -253,15 +258,26 @@ public class RedisStore implements SessionStore, SessionIndex {
                 Instant.ofEpochMilli(created), Instant.ofEpochMilli(lastAccessed));
     }
 
-    /** Encodes a flash as the kind's length, a colon, the kind and the message. */
+    /**
+     * Encodes a flash as its page and its kind, each preceded by its length and a colon, then the
+     * message. The page comes first, so that {@link RedisScripts#TAKE_FLASHES} can compare it.
+     */
     static String encodeFlash(Flash flash) {
-        return flash.kind().length() + ":" + flash.kind() + flash.message();
+        return encodePage(flash.page()) + flash.kind().length() + ":" + flash.kind() + flash.message();
+    }
+
+    /** Encodes a page path as its length, a colon and the path: the start of the page's flashes. */
+    static String encodePage(String page) {
+        return page.length() + ":" + page;
     }
 
     static Flash decodeFlash(String encoded) {
-        int colon = encoded.indexOf(':');
-        int kindLength = Integer.parseInt(encoded.substring(0, colon));
-        return new Flash(encoded.substring(colon + 1, colon + 1 + kindLength), encoded.substring(colon + 1 + kindLength));
+        int pageColon = encoded.indexOf(':');
+        int pageEnd = pageColon + 1 + Integer.parseInt(encoded.substring(0, pageColon));
+        int kindColon = encoded.indexOf(':', pageEnd);
+        int kindEnd = kindColon + 1 + Integer.parseInt(encoded.substring(pageEnd, kindColon));
+        return new Flash(encoded.substring(kindColon + 1, kindEnd), encoded.substring(kindEnd),
+                encoded.substring(pageColon + 1, pageEnd));
     }
 
     private static String tag(String cookieValue) {

@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS ${prefix}flash (
     seq        BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
     session_pk BIGINT       NOT NULL,
     kind       VARCHAR(255) NOT NULL,
+    page       VARCHAR(255) NOT NULL DEFAULT '',
     message    MEDIUMTEXT   NOT NULL,
     KEY ${prefix}flash_session (session_pk, seq),
     CONSTRAINT ${prefix}flash_session_fk FOREIGN KEY (session_pk) REFERENCES ${prefix}session (pk) ON DELETE CASCADE

@@ -22,10 +22,21 @@ class PayloadCodecTest {
     void sessionRoundTripsExactly() {
         StoredSession session = new StoredSession("id-1", "alice",
                 Map.of("emoji", "😀 ü \"quoted\" \\ </script>", "json", "{\"a\":[1,2]}", "", "empty key"),
-                List.of(Flash.of("Welcome!"), Flash.of("danger", "Ünïcödé 𝄞")),
+                List.of(Flash.of("Welcome!"), Flash.of("danger", "Ünïcödé 𝄞"), Flash.of("info", "Cart").forPage("/cart")),
                 CREATED, CREATED.plusSeconds(60));
 
         assertThat(PayloadCodec.read(PayloadCodec.write(session))).contains(session);
+    }
+
+    @Test
+    void flashForAnyPageHasNoPageField() {
+        StoredSession session = new StoredSession("id-3", null, Map.of(), List.of(Flash.of("hi")), CREATED, CREATED);
+
+        String json = new String(PayloadCodec.write(session), StandardCharsets.UTF_8);
+
+        assertThat(json).contains("\"f\":[[\"success\",\"hi\"]]");
+        assertThat(PayloadCodec.read(json.replace("[\"success\",\"hi\"]", "[\"success\",\"hi\",\"cart\"]")
+                .getBytes(StandardCharsets.UTF_8))).as("a page without a leading slash is malformed").isEmpty();
     }
 
     @Test

@@ -30,8 +30,10 @@ class JdbcConcurrencyTest {
         String prefix = TestDatabases.uniquePrefix();
         try (HikariDataSource pool = database.pool(PARALLEL)) {
             TestJdbcDataSource.use(pool);
+            // Each round queues one flash per request, more than the default cap keeps.
             try (SessionContainer container = SessionContainer.start(Map.of("usersession.store", "jdbc",
-                    "usersession.jdbc.table-prefix", prefix), TestJdbcDataSource.class)) {
+                    "usersession.jdbc.table-prefix", prefix, "usersession.flash.max-queued", "1000"),
+                    TestJdbcDataSource.class)) {
                 String cookie = container.request(null, session -> session.put("start", "1"))
                         .flatMap(CookieUpdate::value).orElseThrow();
                 long millis = ParallelRounds.run(container, cookie, ROUNDS, PARALLEL);

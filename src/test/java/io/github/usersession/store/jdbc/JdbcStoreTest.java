@@ -167,7 +167,7 @@ class JdbcStoreTest {
         for (int i = 0; i < 6; i++) {
             takes.add(CompletableFuture.supplyAsync(() -> {
                 Latches.await(start);
-                return store.takeFlashes("id-1", NOW).orElseThrow();
+                return store.takeFlashes("id-1", "/", NOW).orElseThrow();
             }));
         }
         start.countDown();
@@ -349,5 +349,33 @@ class JdbcStoreTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(down.isAvailable()).isFalse();
         unreachable.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void flashesForAnotherPageStayQueued(TestDatabases database) {
+        open(database);
+        Flash any = Flash.of("any");
+        Flash cart = Flash.of("cart").forPage("/café");
+        Flash other = Flash.of("other").forPage("/other");
+        store.save(create("id-1", null, Map.of(), List.of(any, cart, other)), NOW);
+
+        assertThat(store.takeFlashes("id-1", "/café", NOW).orElseThrow()).containsExactly(any, cart);
+        assertThat(store.load("id-1", NOW).orElseThrow().flashes()).containsExactly(other);
+        assertThat(store.takeFlashes("id-1", "/other", NOW).orElseThrow()).containsExactly(other);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void saveKeepsTheNewestFlashesUpToTheCap(TestDatabases database) {
+        open(database);
+        store.save(create("id-1", null, Map.of(), List.of(Flash.of("1"), Flash.of("2"))), NOW);
+        StoredSession loaded = store.load("id-1", NOW).orElseThrow();
+
+        store.save(new SessionChanges("id-1", loaded, Map.of(), Set.of(), false,
+                List.of(Flash.of("3"), Flash.of("4").forPage("/cart")), List.of(), 3), NOW);
+
+        assertThat(store.load("id-1", NOW).orElseThrow().flashes())
+                .containsExactly(Flash.of("2"), Flash.of("3"), Flash.of("4").forPage("/cart"));
     }
 }

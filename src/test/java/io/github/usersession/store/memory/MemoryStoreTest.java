@@ -21,6 +21,7 @@ import io.github.usersession.Flash;
 import io.github.usersession.SessionChanges;
 import io.github.usersession.StoredSession;
 import io.github.usersession.state.SessionExpiry;
+import io.github.usersession.testing.LogCapture;
 
 class MemoryStoreTest {
 
@@ -201,5 +202,32 @@ class MemoryStoreTest {
         assertThat(small.load("id-0", NOW.plusSeconds(3))).isEmpty();
         assertThat(small.load("id-1", NOW.plusSeconds(3))).isPresent();
         assertThat(small.load("id-3", NOW.plusSeconds(3))).isPresent();
+    }
+
+    @Test
+    void flashesForAnotherPageStayQueued() {
+        Flash any = Flash.of("any");
+        Flash cart = Flash.of("cart").forPage("/cart");
+        Flash other = Flash.of("other").forPage("/other");
+        store.save(create("id-1", Map.of(), List.of(any, cart, other), NOW), NOW);
+
+        assertThat(store.takeFlashes("id-1", "/cart", NOW).orElseThrow()).containsExactly(any, cart);
+        assertThat(store.load("id-1", NOW).orElseThrow().flashes()).containsExactly(other);
+        assertThat(store.takeFlashes("id-1", "/other/", NOW).orElseThrow()).containsExactly(other);
+    }
+
+    @Test
+    void saveKeepsTheNewestFlashesUpToTheCap() {
+        store.save(create("id-1", Map.of(), List.of(Flash.of("1")), NOW), NOW);
+        StoredSession loaded = store.load("id-1", NOW).orElseThrow();
+
+        try (LogCapture log = new LogCapture()) {
+            store.save(new SessionChanges("id-1", loaded, Map.of(), Set.of(), false,
+                    List.of(Flash.of("2"), Flash.of("3")), List.of(), 2), NOW);
+
+            assertThat(store.load("id-1", NOW).orElseThrow().flashes()).containsExactly(Flash.of("2"), Flash.of("3"));
+            assertThat(log.debugMessages()).contains("Dropped the 1 oldest queued flash(es): a session keeps at most 2"
+                    + " (usersession.flash.max-queued)");
+        }
     }
 }

@@ -77,7 +77,9 @@ class RedisRequestsTest {
     @Test
     void parallelRequestsLoseNothing() throws Exception {
         String prefix = TestRedis.uniquePrefix();
-        try (SessionContainer container = SessionContainer.start(TestRedis.config(prefix))) {
+        // Each round queues one flash per request, more than the default cap keeps.
+        try (SessionContainer container = SessionContainer.start(TestRedis.config(prefix,
+                "usersession.flash.max-queued", "1000"))) {
             container.clock().set(Instant.now());
             String cookie = container.request(null, session -> session.put("start", "1"))
                     .flatMap(CookieUpdate::value).orElseThrow();

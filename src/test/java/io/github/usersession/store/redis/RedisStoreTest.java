@@ -23,6 +23,7 @@ import io.github.usersession.SessionChanges;
 import io.github.usersession.StoredSession;
 import io.github.usersession.state.SessionIds;
 import io.github.usersession.testing.Latches;
+import io.github.usersession.testing.LogCapture;
 import io.github.usersession.testing.TestRedis;
 import io.github.usersession.testing.TestSettings;
 
@@ -109,7 +110,7 @@ class RedisStoreTest {
         for (int i = 0; i < 6; i++) {
             takes.add(CompletableFuture.supplyAsync(() -> {
                 Latches.await(start);
-                return store.takeFlashes(value, NOW).orElseThrow();
+                return store.takeFlashes(value, "/", NOW).orElseThrow();
             }));
         }
         start.countDown();
@@ -184,5 +185,42 @@ class RedisStoreTest {
     @Test
     void availableWhileServerAnswers() {
         assertThat(store.isAvailable()).isTrue();
+    }
+
+    @Test
+    void flashesForAnotherPageStayQueued() {
+        Flash any = Flash.of("any");
+        Flash cart = Flash.of("warning", "ü 😀").forPage("/café");
+        Flash longer = Flash.of("longer").forPage("/cafés");
+        String value = store.save(create(null, Map.of(), List.of(any, cart, longer, any)), NOW).orElseThrow();
+
+        assertThat(store.takeFlashes(value, "/café", NOW).orElseThrow()).containsExactly(any, cart, any);
+        assertThat(store.load(value, NOW).orElseThrow().flashes()).containsExactly(longer);
+        assertThat(store.takeFlashes(value, "/cafés", NOW).orElseThrow()).containsExactly(longer);
+        assertThat(store.load(value, NOW).orElseThrow().flashes()).isEmpty();
+    }
+
+    @Test
+    void saveKeepsTheNewestFlashesUpToTheCap() {
+        String value = store.save(create(null, Map.of(), List.of(Flash.of("1"), Flash.of("2"))), NOW).orElseThrow();
+        StoredSession loaded = store.load(value, NOW).orElseThrow();
+
+        try (LogCapture log = new LogCapture()) {
+            store.save(new SessionChanges(value, loaded, Map.of(), Set.of(), false,
+                    List.of(Flash.of("3"), Flash.of("4").forPage("/cart")), List.of(), 3), NOW);
+
+            assertThat(store.load(value, NOW).orElseThrow().flashes())
+                    .containsExactly(Flash.of("2"), Flash.of("3"), Flash.of("4").forPage("/cart"));
+            assertThat(log.debugMessages()).contains("Dropped the 1 oldest queued flash(es): a session keeps at most 3"
+                    + " (usersession.flash.max-queued)");
+        }
+    }
+
+    @Test
+    void flashEncodingKeepsEveryPart() {
+        Flash flash = Flash.of("in:fo", "3:colons: ü").forPage("/a:b/ü");
+
+        assertThat(RedisStore.decodeFlash(RedisStore.encodeFlash(flash))).isEqualTo(flash);
+        assertThat(RedisStore.decodeFlash(RedisStore.encodeFlash(Flash.of("x", "")))).isEqualTo(Flash.of("x", ""));
     }
 }

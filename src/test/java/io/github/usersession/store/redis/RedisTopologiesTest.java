@@ -89,7 +89,7 @@ class RedisTopologiesTest {
 
         assertThat(store.load(guestValue, NOW)).isEmpty();
         assertThat(store.load(userValue, NOW).orElseThrow().attributes()).containsEntry("color", "red").containsEntry("cart", "1");
-        assertThat(store.takeFlashes(userValue, NOW).orElseThrow()).containsExactly(Flash.of("hi"));
+        assertThat(store.takeFlashes(userValue, "/", NOW).orElseThrow()).containsExactly(Flash.of("hi"));
         assertThat(store.findByUser("alice", NOW)).extracting(StoredSession::id).containsExactly(userValue);
     }
 
