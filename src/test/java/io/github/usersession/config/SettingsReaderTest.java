@@ -123,6 +123,13 @@ class SettingsReaderTest {
     }
 
     @Test
+    void flashCapIsReadWithDefault() {
+        assertThat(SettingsReader.read(config(Map.of()), BUILT_IN).maxQueuedFlashes()).isEqualTo(20);
+        assertThat(SettingsReader.read(config(Map.of("usersession.flash.max-queued", "1000")), BUILT_IN)
+                .maxQueuedFlashes()).isEqualTo(1000);
+    }
+
+    @Test
     void everyKeyIsRead() {
         SessionSettings settings = SettingsReader.read(config(Map.of(
                 "usersession.store", "cookie",
@@ -170,6 +177,7 @@ class SettingsReaderTest {
         "usersession.memory.max-sessions|0|USESS-0009: usersession.memory.max-sessions is '0'. Accepted: a whole number from 1 to 2147483647.",
         "usersession.memory.max-sessions|lots|USESS-0009: usersession.memory.max-sessions is 'lots'.",
         "usersession.cookie.max-chunks|17|USESS-0009: usersession.cookie.max-chunks is '17'. Accepted: a whole number from 1 to 16.",
+        "usersession.flash.max-queued|0|USESS-0009: usersession.flash.max-queued is '0'. Accepted: a whole number from 1 to 1000. Set such a number, or remove the key for the default 20.",
         "usersession.idle-timeout|soon|USESS-0004: usersession.idle-timeout is 'soon', which is not a positive duration.",
         "usersession.idle-touch-interval|0m|USESS-0004: usersession.idle-touch-interval is '0m', which is not a positive duration.",
         "usersession.trust-forwarded-headers|1|USESS-0005: usersession.trust-forwarded-headers is '1'. Accepted: true or false.",

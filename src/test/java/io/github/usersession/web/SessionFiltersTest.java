@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import io.github.usersession.Flash;
 import io.github.usersession.UserSession;
 import io.github.usersession.testing.FailingStore;
+import io.github.usersession.testing.LogCapture;
 import io.github.usersession.testing.SessionContainer;
 
 import jakarta.enterprise.inject.literal.NamedLiteral;
@@ -33,6 +34,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.ext.MessageBodyWriter;
 
 /** The JAX-RS filters, interceptor and exception mapper on embedded RESTEasy with Weld SE. */
@@ -70,11 +72,36 @@ class SessionFiltersTest {
             session.flash(Flash.of(message));
         }
 
+        @POST
+        @Path("flash/{message}/for/{page}")
+        public void flashFor(@PathParam("message") String message, @PathParam("page") String page) {
+            session.flash(Flash.of(message).forPage("/" + page));
+        }
+
         @GET
         @Path("page")
         @Produces(MediaType.TEXT_HTML)
         public Page page() {
             return new Page("home");
+        }
+
+        @GET
+        @Path("cart")
+        @Produces(MediaType.TEXT_HTML)
+        public Page cart() {
+            return new Page("cart");
+        }
+
+        /** Queues a flash while the body is written, after the response filter saved the session. */
+        @GET
+        @Path("late")
+        @Produces(MediaType.TEXT_PLAIN)
+        public StreamingOutput late() {
+            session.put("visited", "late");
+            return out -> {
+                session.flash(Flash.of("Too late"));
+                out.write("done".getBytes(StandardCharsets.UTF_8));
+            };
         }
 
         @GET
@@ -183,6 +210,31 @@ class SessionFiltersTest {
         assertThat(setCookies(page)).singleElement().asString().startsWith("app_session=" + cookie + ";");
         assertThat(body(reload)).isEqualTo("home:");
         assertThat(setCookies(reload)).isEmpty();
+    }
+
+    @Test
+    void flashForAPageWaitsForThatPage() {
+        String cookie = cookieValue(call("POST", "/flash/Added/for/cart", null));
+
+        MockHttpResponse home = call("GET", "/page", cookie);
+        MockHttpResponse cart = call("GET", "/cart/", cookie);
+        MockHttpResponse reload = call("GET", "/cart", cookie);
+
+        assertThat(body(home)).isEqualTo("home:");
+        assertThat(body(cart)).isEqualTo("cart:Added");
+        assertThat(body(reload)).isEqualTo("cart:");
+    }
+
+    @Test
+    void flashQueuedWhileTheBodyIsWrittenIsWarnedWithThePath() {
+        try (LogCapture log = new LogCapture()) {
+            MockHttpResponse response = call("GET", "/late", null);
+
+            assertThat(body(response)).isEqualTo("done");
+            assertThat(setCookies(response)).hasSize(1);
+            assertThat(log.messages()).anyMatch(line -> line.startsWith(
+                    "USESS-0107: A flash was queued after the response to /late was saved, so the change is lost."));
+        }
     }
 
     @Test
