@@ -6,6 +6,8 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.AfterAll;
@@ -239,5 +241,149 @@ abstract class SessionFlows {
         assertThat(response.body()).contains("\"guest\":true");
         assertThat(response.sessionSetCookies()).singleElement().asString().contains("Max-Age=0");
         assertThat(genuine.body()).contains("\"userId\":\"alice\"");
+    }
+
+    static final String CASES = "app/cases";
+
+    /** Queues a flash through the demo's form and returns the redirect. */
+    HttpResponse<String> queueFlash(String message, String page) {
+        HttpResponse<String> redirect = browser.postForm(CASES + "/queue",
+                Map.of("kind", "info", "message", message, "page", page));
+        assertThat(redirect.statusCode()).isEqualTo(303);
+        return redirect;
+    }
+
+    /** Reads the CSRF field of Jakarta MVC from the cases page. */
+    Map<String, String> csrfField() {
+        Matcher field = CSRF_FIELD.matcher(browser.get(CASES).body());
+        assertThat(field.find()).as("CSRF field on the cases page").isTrue();
+        return Map.of(field.group(1), field.group(2));
+    }
+
+    static final Pattern CSRF_FIELD = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">");
+
+    @Test
+    void flashSurvivesAssetFaviconJsonAnd404InBetween() {
+        login();
+
+        HttpResponse<String> json = browser.get(API_SESSION);
+        HttpResponse<String> asset = browser.get("index.html");
+        HttpResponse<String> favicon = browser.get("favicon.ico");
+        HttpResponse<String> missing = browser.get("app/missing");
+        HttpResponse<String> page = browser.get(HOME);
+        HttpResponse<String> reload = browser.get(HOME);
+
+        assertThat(List.of(json.statusCode(), asset.statusCode(), favicon.statusCode(), missing.statusCode()))
+                .containsExactly(200, 200, 404, 404);
+        assertThat(flashCount(page, "Welcome!")).isEqualTo(1);
+        assertThat(flashCount(reload, "Welcome!")).isZero();
+    }
+
+    @Test
+    void flashNowShowsInTheRenderedFormOnly() {
+        Map<String, String> form = new java.util.HashMap<>(csrfField());
+        form.put("name", " ");
+
+        HttpResponse<String> shownAgain = browser.postForm(CASES + "/form", form);
+        HttpResponse<String> next = browser.get(CASES);
+
+        assertThat(shownAgain.statusCode()).isEqualTo(200);
+        assertThat(flashCount(shownAgain, "Please enter a name.")).isEqualTo(1);
+        assertThat(flashCount(next, "Please enter a name.")).isZero();
+    }
+
+    @Test
+    void flashWorksBesideCsrfCheckAndRedirectScope() {
+        Map<String, String> form = new java.util.HashMap<>(csrfField());
+        form.put("name", "Bob");
+
+        HttpResponse<String> forged = browser.postForm(CASES + "/form", Map.of("name", "Mallory"));
+        HttpResponse<String> redirect = browser.postForm(CASES + "/form", form);
+        HttpResponse<String> page = browser.follow(redirect);
+        HttpResponse<String> reload = browser.get(CASES);
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(redirect.statusCode()).isEqualTo(303);
+        assertThat(flashCount(page, "Thanks, Bob.")).isEqualTo(1);
+        assertThat(page.body()).contains("<p class=\"has-text-grey\" id=\"notice\">The form was sent.</p>");
+        assertThat(flashCount(reload, "Thanks, Bob.")).isZero();
+        assertThat(reload.body()).doesNotContain("Mallory").doesNotContain("The form was sent.");
+    }
+
+    @Test
+    void flashForAPageWaitsForThatPage() {
+        HttpResponse<String> redirect = queueFlash("Report ready", "/cases/report");
+
+        HttpResponse<String> cases = browser.follow(redirect);
+        HttpResponse<String> home = browser.get(HOME);
+        HttpResponse<String> report = browser.get(CASES + "/report");
+        HttpResponse<String> reload = browser.get(CASES + "/report");
+
+        assertThat(flashCount(cases, "Report ready")).isZero();
+        assertThat(flashCount(home, "Report ready")).isZero();
+        assertThat(flashCount(report, "Report ready")).isEqualTo(1);
+        assertThat(flashCount(reload, "Report ready")).isZero();
+    }
+
+    @Test
+    void keptFlashShowsOnTheNextPageToo() {
+        queueFlash("Kept once", "");
+
+        HttpResponse<String> kept = browser.get(CASES + "/kept");
+        HttpResponse<String> next = browser.get(CASES);
+        HttpResponse<String> after = browser.get(CASES);
+
+        assertThat(flashCount(kept, "Kept once")).isEqualTo(1);
+        assertThat(flashCount(next, "Kept once")).isEqualTo(1);
+        assertThat(flashCount(after, "Kept once")).isZero();
+    }
+
+    @Test
+    void faceletsViewShowsFlashesOnce() {
+        queueFlash("In Facelets", "");
+
+        HttpResponse<String> page = browser.get(CASES + "/facelets");
+        HttpResponse<String> reload = browser.get(CASES + "/facelets");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<div class=\"notification is-info\" data-flash=\"info\">In Facelets</div>");
+        assertThat(reload.body()).doesNotContain("In Facelets");
+    }
+
+    @Test
+    void modelsOnlyViewEngineTakesFlashesOnlyWhenItShowsThem() {
+        queueFlash("In plain text", "");
+
+        HttpResponse<String> withoutFlashes = browser.get(CASES + "/text?show=false");
+        HttpResponse<String> withFlashes = browser.get(CASES + "/text");
+        HttpResponse<String> reload = browser.get(CASES + "/text");
+
+        assertThat(withoutFlashes.body()).isEqualTo("view: cases.txt\n");
+        assertThat(withFlashes.body()).isEqualTo("view: cases.txt\ninfo: In plain text\n");
+        assertThat(reload.body()).isEqualTo("view: cases.txt\n");
+    }
+
+    @Test
+    void queuedFlashesAreCappedOldestFirst() {
+        for (int i = 1; i <= 22; i++) {
+            queueFlash("Flash number " + i + ".", "");
+        }
+
+        HttpResponse<String> page = browser.get(CASES);
+
+        assertThat(page.body().lines().filter(line -> line.contains("data-flash")).count()).isEqualTo(20);
+        assertThat(flashCount(page, "Flash number 2.")).isZero();
+        assertThat(flashCount(page, "Flash number 3.")).isEqualTo(1);
+        assertThat(flashCount(page, "Flash number 22.")).isEqualTo(1);
+    }
+
+    @Test
+    void flashQueuedAfterTheResponseWasSavedIsWarnedWithThePath() {
+        HttpResponse<String> response = browser.get("app/api/late");
+
+        assertThat(response.body()).isEqualTo("written\n");
+        String path = base.getPath() + "app/api/late";
+        assertThat(ServerLog.lines()).anyMatch(line -> line.contains("USESS-0107: A flash was queued after the response to "
+                + path + " was saved, so the change is lost."));
     }
 }
