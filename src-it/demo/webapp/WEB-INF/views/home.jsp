@@ -71,7 +71,67 @@
                 </div>
             </div>
         </div>
+
+        <div class="box">
+            <h2 class="subtitle">Background requests</h2>
+            <p id="background" class="block" data-url="${mvc.basePath}/api/session">Reading the session as JSON...</p>
+            <div class="field is-grouped is-align-items-center">
+                <p class="control">
+                    <button id="remind" class="button is-warning" type="button"
+                            data-url="${mvc.basePath}/api/reminders" data-missing-url="${mvc.basePath}/missing.png">Remind me</button>
+                </p>
+                <p id="reminder" class="control"></p>
+            </div>
+        </div>
     </div>
 </section>
+
+<script>
+    // Requests that a page script sends right after a redirect: JSON calls and a missing asset (HTTP 404).
+    // None of them renders a view, so none of them takes the queued flashes.
+    const background = document.getElementById("background");
+    const remindButton = document.getElementById("remind");
+    const reminder = document.getElementById("reminder");
+
+    async function fetchJson(url, options) {
+        const response = await fetch(url, options);
+        if (!response.ok) {
+            throw new Error(url + " returned HTTP " + response.status);
+        }
+        return response.json();
+    }
+
+    // Sets the text and data-done="true", which the browser test waits for.
+    function finish(element, text) {
+        element.textContent = text;
+        element.dataset.done = "true";
+    }
+
+    async function showSession() {
+        try {
+            const session = await fetchJson(background.dataset.url);
+            finish(background, session.guest
+                ? "Background request: you are a guest."
+                : "Background request: signed in as " + session.userId + ".");
+        } catch (error) {
+            finish(background, "Background request failed: " + error.message);
+        }
+    }
+
+    async function queueReminder() {
+        delete reminder.dataset.done;
+        try {
+            const flash = await fetchJson(remindButton.dataset.url, { method: "POST" });
+            await fetchJson(background.dataset.url);
+            await fetch(remindButton.dataset.missingUrl);
+            finish(reminder, "Queued a " + flash.kind + " flash: reload the page to see it.");
+        } catch (error) {
+            finish(reminder, "Queueing the reminder failed: " + error.message);
+        }
+    }
+
+    remindButton.addEventListener("click", queueReminder);
+    showSession();
+</script>
 </body>
 </html>
