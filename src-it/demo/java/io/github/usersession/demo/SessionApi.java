@@ -1,5 +1,6 @@
 package io.github.usersession.demo;
 
+import io.github.usersession.Flash;
 import io.github.usersession.UserSession;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -7,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,6 +25,12 @@ public class SessionApi {
     public record SessionView(String userId, boolean guest, String color, java.util.List<String> cart) {
     }
 
+    /** The body of {@code POST /api/reminders}: the flash that the next page shows. */
+    public record QueuedFlash(String kind, String message) {
+    }
+
+    static final Flash REMINDER = Flash.of("warning", "This reminder was queued by a background request.");
+
     @Inject
     UserSession session;
 
@@ -33,6 +41,15 @@ public class SessionApi {
         return new SessionView(session.userId().orElse(null), session.isGuest(),
                 session.get(HomeController.COLOR).orElse(null),
                 session.getObject(HomeController.CART, Cart.class).orElse(Cart.empty()).items());
+    }
+
+    /** Queues a reminder flash from a script's background request. The next page that renders shows it. */
+    @POST
+    @Path("reminders")
+    @Produces(MediaType.APPLICATION_JSON)
+    public QueuedFlash remind() {
+        session.flash(REMINDER);
+        return new QueuedFlash(REMINDER.kind(), REMINDER.message());
     }
 
     @DELETE
