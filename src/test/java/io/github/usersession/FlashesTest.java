@@ -63,7 +63,7 @@ class FlashesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"memory", "cookie"})
-    void flashShowsOnTheFirstPageThatRendersFlashesAndNeverAgain(String store) {
+    void flashShowsOnceOnNextPage(String store) {
         start(store);
         request("/login", session -> {
             session.setUserId("alice");
@@ -80,7 +80,7 @@ class FlashesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"memory", "cookie"})
-    void flashNowShowsInThisRequestOnlyAndIsNeverStored(String store) {
+    void flashNowIsNeverStored(String store) {
         start(store);
         request("/", session -> session.flash(Flash.of("queued")));
         List<Flash> shown = new ArrayList<>();
@@ -116,7 +116,7 @@ class FlashesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"memory", "cookie"})
-    void keptFlashesShowOnTheNextPageToo(String store) {
+    void keptFlashesShowAgain(String store) {
         start(store);
         request("/", session -> session.flash(Flash.of("kept")));
 
@@ -126,7 +126,7 @@ class FlashesTest {
             shown.addAll(session.flashes());
             session.keepFlashes();
         });
-        assertThat(shown).containsExactly();
+        assertThat(shown).as("keeping after the flashes were shown and gone keeps nothing").isEmpty();
 
         request("/", session -> session.flash(Flash.of("again")));
         shown.clear();
@@ -141,7 +141,7 @@ class FlashesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"memory", "cookie"})
-    void flashForAPageWaitsForThatPage(String store) {
+    void flashWaitsForItsPage(String store) {
         start(store);
         request("/cart/add", session -> {
             session.flash(Flash.of("info", "Added to cart.").forPage("/cart"));
@@ -156,7 +156,7 @@ class FlashesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"memory", "cookie"})
-    void queuedFlashesAreCappedOldestFirstWithDebugLine(String store) {
+    void capDropsOldestFlashes(String store) {
         start(store);
         try (LogCapture log = new LogCapture()) {
             request("/", session -> {
@@ -174,7 +174,7 @@ class FlashesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"memory", "cookie"})
-    void flashQueuedAfterTheResponseWasSavedIsWarnedWithThePath(String store) {
+    void lateFlashIsWarnedWithPath(String store) {
         start(store);
         RequestContextController context = container.bean(RequestContextController.class);
 

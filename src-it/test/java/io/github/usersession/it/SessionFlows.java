@@ -263,7 +263,7 @@ abstract class SessionFlows {
     static final Pattern CSRF_FIELD = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">");
 
     @Test
-    void flashSurvivesAssetFaviconJsonAnd404InBetween() {
+    void flashSurvivesOtherRequests() {
         login();
 
         HttpResponse<String> json = browser.get(API_SESSION);
@@ -280,7 +280,7 @@ abstract class SessionFlows {
     }
 
     @Test
-    void flashNowShowsInTheRenderedFormOnly() {
+    void flashNowShowsInFormOnly() {
         Map<String, String> form = new java.util.HashMap<>(csrfField());
         form.put("name", " ");
 
@@ -293,7 +293,7 @@ abstract class SessionFlows {
     }
 
     @Test
-    void flashWorksBesideCsrfCheckAndRedirectScope() {
+    void flashWorksBesideCsrfAndRedirectScope() {
         Map<String, String> form = new java.util.HashMap<>(csrfField());
         form.put("name", "Bob");
 
@@ -311,7 +311,7 @@ abstract class SessionFlows {
     }
 
     @Test
-    void flashForAPageWaitsForThatPage() {
+    void flashWaitsForItsPage() {
         HttpResponse<String> redirect = queueFlash("Report ready", "/cases/report");
 
         HttpResponse<String> cases = browser.follow(redirect);
@@ -326,7 +326,7 @@ abstract class SessionFlows {
     }
 
     @Test
-    void keptFlashShowsOnTheNextPageToo() {
+    void keptFlashShowsAgain() {
         queueFlash("Kept once", "");
 
         HttpResponse<String> kept = browser.get(CASES + "/kept");
@@ -351,7 +351,7 @@ abstract class SessionFlows {
     }
 
     @Test
-    void modelsOnlyViewEngineTakesFlashesOnlyWhenItShowsThem() {
+    void modelsEngineTakesFlashesWhenShown() {
         queueFlash("In plain text", "");
 
         HttpResponse<String> withoutFlashes = browser.get(CASES + "/text?show=false");
@@ -364,7 +364,7 @@ abstract class SessionFlows {
     }
 
     @Test
-    void queuedFlashesAreCappedOldestFirst() {
+    void capDropsOldestFlashes() {
         for (int i = 1; i <= 22; i++) {
             queueFlash("Flash number " + i + ".", "");
         }
@@ -378,7 +378,7 @@ abstract class SessionFlows {
     }
 
     @Test
-    void flashQueuedAfterTheResponseWasSavedIsWarnedWithThePath() {
+    void lateFlashIsWarnedWithPath() {
         HttpResponse<String> response = browser.get("app/api/late");
 
         assertThat(response.body()).isEqualTo("written\n");

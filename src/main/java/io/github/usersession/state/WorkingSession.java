@@ -163,7 +163,7 @@ final class WorkingSession {
                 || !addedFlashes.isEmpty() || !consumedFlashes.isEmpty() || !keptFlashes().isEmpty();
     }
 
-    /** The shown flashes to queue again, after {@link #keepFlashes()}. */
+    /** Returns the shown flashes to queue again after {@link #keepFlashes()}, or none. */
     private List<Flash> keptFlashes() {
         return keepShownFlashes ? shownFlashes : List.of();
     }

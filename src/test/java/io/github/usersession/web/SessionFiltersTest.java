@@ -213,7 +213,7 @@ class SessionFiltersTest {
     }
 
     @Test
-    void flashForAPageWaitsForThatPage() {
+    void flashWaitsForItsPage() {
         String cookie = cookieValue(call("POST", "/flash/Added/for/cart", null));
 
         MockHttpResponse home = call("GET", "/page", cookie);
@@ -226,7 +226,7 @@ class SessionFiltersTest {
     }
 
     @Test
-    void flashQueuedWhileTheBodyIsWrittenIsWarnedWithThePath() {
+    void lateFlashIsWarnedWithPath() {
         try (LogCapture log = new LogCapture()) {
             MockHttpResponse response = call("GET", "/late", null);
 

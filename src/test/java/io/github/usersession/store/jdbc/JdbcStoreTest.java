@@ -353,7 +353,7 @@ class JdbcStoreTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
-    void flashesForAnotherPageStayQueued(TestDatabases database) {
+    void otherPagesFlashesStayQueued(TestDatabases database) {
         open(database);
         Flash any = Flash.of("any");
         Flash cart = Flash.of("cart").forPage("/café");
@@ -367,7 +367,7 @@ class JdbcStoreTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
-    void saveKeepsTheNewestFlashesUpToTheCap(TestDatabases database) {
+    void saveKeepsNewestFlashes(TestDatabases database) {
         open(database);
         store.save(create("id-1", null, Map.of(), List.of(Flash.of("1"), Flash.of("2"))), NOW);
         StoredSession loaded = store.load("id-1", NOW).orElseThrow();

@@ -205,7 +205,7 @@ class MemoryStoreTest {
     }
 
     @Test
-    void flashesForAnotherPageStayQueued() {
+    void otherPagesFlashesStayQueued() {
         Flash any = Flash.of("any");
         Flash cart = Flash.of("cart").forPage("/cart");
         Flash other = Flash.of("other").forPage("/other");
@@ -217,7 +217,7 @@ class MemoryStoreTest {
     }
 
     @Test
-    void saveKeepsTheNewestFlashesUpToTheCap() {
+    void saveKeepsNewestFlashes() {
         store.save(create("id-1", Map.of(), List.of(Flash.of("1")), NOW), NOW);
         StoredSession loaded = store.load("id-1", NOW).orElseThrow();
 

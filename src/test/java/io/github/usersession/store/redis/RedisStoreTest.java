@@ -188,7 +188,7 @@ class RedisStoreTest {
     }
 
     @Test
-    void flashesForAnotherPageStayQueued() {
+    void otherPagesFlashesStayQueued() {
         Flash any = Flash.of("any");
         Flash cart = Flash.of("warning", "ü 😀").forPage("/café");
         Flash longer = Flash.of("longer").forPage("/cafés");
@@ -201,7 +201,7 @@ class RedisStoreTest {
     }
 
     @Test
-    void saveKeepsTheNewestFlashesUpToTheCap() {
+    void saveKeepsNewestFlashes() {
         String value = store.save(create(null, Map.of(), List.of(Flash.of("1"), Flash.of("2"))), NOW).orElseThrow();
         StoredSession loaded = store.load(value, NOW).orElseThrow();
 
@@ -217,7 +217,7 @@ class RedisStoreTest {
     }
 
     @Test
-    void flashEncodingKeepsEveryPart() {
+    void flashEncodingRoundTrips() {
         Flash flash = Flash.of("in:fo", "3:colons: ü").forPage("/a:b/ü");
 
         assertThat(RedisStore.decodeFlash(RedisStore.encodeFlash(flash))).isEqualTo(flash);

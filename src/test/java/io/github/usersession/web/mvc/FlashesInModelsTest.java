@@ -90,7 +90,7 @@ class FlashesInModelsTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void viewThatReadsModelsShowsTheFlashesOnce() {
+    void modelsViewShowsFlashesOnce() {
         renderView(() -> assertThat((List<Object>) container.bean(Models.class).get("flashes"))
                 .containsExactly(Flash.of("Welcome!")));
 
@@ -98,14 +98,14 @@ class FlashesInModelsTest {
     }
 
     @Test
-    void viewThatNeverReadsTheFlashesLeavesThemQueued() {
+    void unreadModelsKeepFlashes() {
         renderView(() -> assertThat(container.bean(Models.class).get("flashes")).isNotNull());
 
         container.request(cookie, session -> assertThat(session.flashes()).containsExactly(Flash.of("Welcome!")));
     }
 
     @Test
-    void controllerValueUnderTheSameNameStays() {
+    void controllerValueStays() {
         container.request(cookie, session -> {
             container.bean(Models.class).put("flashes", "the controller's own");
             container.bean(BeanManager.class).getEvent().fire(new ViewAboutToRender("home.html"));
