@@ -83,6 +83,9 @@
                 <p id="reminder" class="control"></p>
             </div>
         </div>
+
+        <p><a href="${mvc.basePath}/cases">More flash cases</a>: a form with a flash for this request only,
+            flashes kept for one more page or waiting for one page, Facelets and a plain text view engine.</p>
     </div>
 </section>
 
