@@ -76,10 +76,13 @@ public record Flash(String kind, String message, String page) {
      *
      * <p>The path is the one a JAX-RS resource matches, relative to the application path, as in a
      * Jakarta MVC {@code redirect:} view: {@code forPage("/cart")} for the controller method
-     * at {@code @Path("cart")}. A trailing slash does not count.
+     * at {@code @Path("cart")}. The leading slash may be left out, and a trailing one does not
+     * count. A query string is not part of a page's path.
      *
-     * @param path the page's path, starting with {@code /}
+     * @param path the page's path, such as {@code /cart}
      * @return a copy of this flash for that page
+     * @throws IllegalArgumentException when the path is empty, contains {@code ?} or {@code #}, or
+     *         has more than {@value #MAX_KIND_LENGTH} characters
      */
     public Flash forPage(String path) {
         Objects.requireNonNull(path, "path must not be null");
@@ -124,16 +127,16 @@ public record Flash(String kind, String message, String page) {
      * Brings a page path to the form flashes keep: empty, or starting with one slash and without
      * a trailing one.
      *
-     * @throws IllegalArgumentException when the path does not start with a slash or is too long
+     * @throws IllegalArgumentException when the path contains a query or fragment, or is too long
      */
     public static String normalizePage(String path) {
         if (path.isEmpty()) {
             return ANY_PAGE;
         }
-        if (path.charAt(0) != '/') {
-            throw new IllegalArgumentException("page must start with '/': " + path);
+        if (path.indexOf('?') >= 0 || path.indexOf('#') >= 0) {
+            throw new IllegalArgumentException("page must be a path without query string or fragment: " + path);
         }
-        String normalized = withoutTrailingSlash(path);
+        String normalized = withoutTrailingSlash(path.charAt(0) == '/' ? path : "/" + path);
         if (normalized.length() > MAX_KIND_LENGTH) {
             throw new IllegalArgumentException("page must have at most " + MAX_KIND_LENGTH + " characters: "
                     + normalized.length() + " characters given");

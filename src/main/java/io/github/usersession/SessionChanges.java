@@ -79,7 +79,11 @@ public final class SessionChanges {
         return Optional.ofNullable(previousId);
     }
 
-    /** The session after this request's changes, not counting parallel requests. */
+    /**
+     * The session after this request's changes, not counting parallel requests. Its flashes may
+     * pass {@link #maxQueuedFlashes()}: a store that writes it whole keeps only
+     * {@link #capFlashes(List)} of them.
+     */
     public StoredSession result() {
         return result;
     }

@@ -58,13 +58,18 @@ public class CasesController {
         return "redirect:/cases";
     }
 
-    /** Queues a flash; with a page, the flash waits for that page. */
+    /** Queues a flash; with a page, the flash waits for that page. An invalid page shows the form again. */
     @POST
     @Path("queue")
     public String queue(@FormParam("kind") String kind, @FormParam("message") String message,
                         @FormParam("page") String page) {
         Flash flash = Flash.of(kind == null || kind.isBlank() ? Flash.SUCCESS : kind, message == null ? "" : message);
-        session.flash(page == null || page.isBlank() ? flash : flash.forPage(page));
+        try {
+            session.flash(page == null || page.isBlank() ? flash : flash.forPage(page.strip()));
+        } catch (IllegalArgumentException e) {
+            session.flashNow(Flash.of("danger", e.getMessage()));
+            return page("Flash cases");
+        }
         return "redirect:/cases";
     }
 

@@ -63,6 +63,10 @@ final class Browser {
         return send(request(path).DELETE());
     }
 
+    HttpResponse<String> head(String path) {
+        return send(request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    }
+
     /** Follows the Location header of a redirect response. */
     HttpResponse<String> follow(HttpResponse<String> redirect) {
         String location = redirect.headers().firstValue("Location")

@@ -280,6 +280,31 @@ abstract class SessionFlows {
     }
 
     @Test
+    void headRequestLeavesFlashQueued() {
+        login();
+
+        HttpResponse<String> head = browser.head(HOME);
+        HttpResponse<String> page = browser.get(HOME);
+
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(flashCount(page, "Welcome!")).isEqualTo(1);
+    }
+
+    @Test
+    void pageWithoutLeadingSlashOrWithQuery() {
+        queueFlash("No slash", "cases/report");
+        HttpResponse<String> withQuery = browser.postForm(CASES + "/queue",
+                Map.of("kind", "info", "message", "With query", "page", "/cases/report?x=1"));
+
+        HttpResponse<String> report = browser.get(CASES + "/report");
+
+        assertThat(withQuery.statusCode()).isEqualTo(200);
+        assertThat(flashCount(withQuery, "page must be a path without query string or fragment")).isEqualTo(1);
+        assertThat(flashCount(report, "No slash")).isEqualTo(1);
+        assertThat(report.body()).doesNotContain("With query");
+    }
+
+    @Test
     void flashNowShowsInFormOnly() {
         Map<String, String> form = new java.util.HashMap<>(csrfField());
         form.put("name", " ");

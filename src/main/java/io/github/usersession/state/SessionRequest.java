@@ -16,22 +16,32 @@ import io.github.usersession.Flash;
  * @param page the request's path relative to the JAX-RS application path, which
  *             {@link Flash#forPage(String)} compares with; {@code /} for the root
  * @param requestPath the request's full path as the client sent it, for log lines
+ * @param method the HTTP method
  */
 public record SessionRequest(List<String> cookieValues, int chunksSent, boolean secure, String contextPath,
-                             String page, String requestPath) {
+                             String page, String requestPath, String method) {
 
     public SessionRequest {
         cookieValues = List.copyOf(cookieValues);
         Objects.requireNonNull(contextPath, "contextPath must not be null");
         Objects.requireNonNull(page, "page must not be null");
         Objects.requireNonNull(requestPath, "requestPath must not be null");
+        Objects.requireNonNull(method, "method must not be null");
         contextPath = contextPath.isEmpty() ? "/" : contextPath;
         page = toPage(page);
     }
 
-    /** Creates the facts of a request for the application's root page. */
+    /** Creates the facts of a GET request for the application's root page. */
     public SessionRequest(List<String> cookieValues, int chunksSent, boolean secure, String contextPath) {
-        this(cookieValues, chunksSent, secure, contextPath, "/", contextPath);
+        this(cookieValues, chunksSent, secure, contextPath, "/", contextPath, "GET");
+    }
+
+    /**
+     * Tells whether the client gets no body, so that a page it requests shows the flashes
+     * without removing them: a {@code HEAD} request.
+     */
+    public boolean isWithoutBody() {
+        return "HEAD".equalsIgnoreCase(method);
     }
 
     /** Turns a JAX-RS path, which may lack the leading slash, into the form flash pages use. */

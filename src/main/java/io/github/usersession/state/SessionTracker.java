@@ -128,11 +128,16 @@ public class SessionTracker {
 
     /**
      * Returns the flashes for this request's page and removes them: from the store at once when
-     * it can do that atomically, otherwise from this request's copy, saved with the response.
+     * it can do that atomically, otherwise from this request's copy, saved with the response. A
+     * {@code HEAD} request, whose client sees no body, leaves them queued.
      */
     List<Flash> takeFlashes() {
         WorkingSession session = session();
         String page = request.page();
+        if (request.isWithoutBody()) {
+            return session.peekFlashes(page);
+        }
+
         Optional<String> id = session.previousId();
         if (id.isPresent() && !session.storeFlashesTaken()) {
             Optional<List<Flash>> taken = callStore(() -> stores.store().takeFlashes(id.get(), page, clock.now()));

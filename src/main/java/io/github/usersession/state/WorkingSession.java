@@ -33,6 +33,7 @@ final class WorkingSession {
     private boolean userIdChanged;
     private boolean storeFlashesTaken;
     private boolean keepShownFlashes;
+    private int droppedFlashes;
 
     private WorkingSession(StoredSession loaded, int maxQueuedFlashes) {
         this.loaded = loaded;
@@ -94,7 +95,7 @@ final class WorkingSession {
         addedFlashes.add(flash);
         if (addedFlashes.size() > maxQueuedFlashes) {
             addedFlashes.remove(0);
-            SessionChanges.logDroppedFlashes(1, maxQueuedFlashes);
+            droppedFlashes++;
         }
     }
 
@@ -123,6 +124,16 @@ final class WorkingSession {
         List<Flash> fromStore = takeFor(loadedFlashes, page);
         consumedFlashes.addAll(fromStore);
         return shown(fromStore, page);
+    }
+
+    /** Returns the flashes for a page like {@link #takeFlashes(String)}, but leaves them queued. */
+    List<Flash> peekFlashes(String page) {
+        List<Flash> shown = new ArrayList<>();
+        for (List<Flash> flashes : List.of(loadedFlashes, addedFlashes)) {
+            flashes.stream().filter(flash -> flash.isFor(page)).forEach(shown::add);
+        }
+        shown.addAll(nowFlashes);
+        return shown;
     }
 
     boolean storeFlashesTaken() {
@@ -169,7 +180,8 @@ final class WorkingSession {
     }
 
     /**
-     * Describes this request's changes.
+     * Describes this request's changes. The flashes this request queued are capped here, with one
+     * DEBUG line; the store caps the session's flashes as a whole when it saves.
      *
      * @param id the ID to save under: the loaded one, or a new one for a new or rotated session
      * @param now the time of the save
@@ -177,13 +189,16 @@ final class WorkingSession {
     SessionChanges changes(String id, Instant now) {
         List<Flash> queued = new ArrayList<>(keptFlashes());
         queued.addAll(addedFlashes);
-        queued = SessionChanges.newestFlashes(queued, maxQueuedFlashes);
+        int excess = Math.max(0, queued.size() - maxQueuedFlashes);
+        queued = queued.subList(excess, queued.size());
+        if (droppedFlashes + excess > 0) {
+            SessionChanges.logDroppedFlashes(droppedFlashes + excess, maxQueuedFlashes);
+        }
 
         List<Flash> remainingFlashes = new ArrayList<>(loadedFlashes);
         remainingFlashes.addAll(queued);
         Instant created = loaded == null ? now : loaded.created();
-        StoredSession result = new StoredSession(id, userId, attributes,
-                SessionChanges.newestFlashes(remainingFlashes, maxQueuedFlashes), created, now);
+        StoredSession result = new StoredSession(id, userId, attributes, remainingFlashes, created, now);
 
         return new SessionChanges(previousId().orElse(null), result, written, removed, userIdChanged, queued,
                 consumedFlashes, maxQueuedFlashes);

@@ -45,7 +45,8 @@ public class SessionRequestFilter implements ContainerRequestFilter {
         List<String> cookieHeaders = request.getHeaders().getOrDefault(HttpHeaders.COOKIE, List.of());
         CookieParser.SessionCookies cookies = CookieParser.read(cookieHeaders, settings.cookieName());
         tracker.begin(new SessionRequest(cookies.candidates(), cookies.chunksSent(), isSecure(request),
-                contextPath(request), request.getUriInfo().getPath(), request.getUriInfo().getRequestUri().getRawPath()));
+                contextPath(request), request.getUriInfo().getPath(), request.getUriInfo().getRequestUri().getRawPath(),
+                request.getMethod()));
     }
 
     private boolean isSecure(ContainerRequestContext request) {

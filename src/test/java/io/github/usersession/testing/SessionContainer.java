@@ -107,7 +107,7 @@ public final class SessionContainer implements AutoCloseable {
         try {
             SessionTracker tracker = bean(SessionTracker.class);
             tracker.begin(new SessionRequest(cookieValue == null ? List.of() : List.of(cookieValue), 0, false, "/",
-                    page, page));
+                    page, page, "GET"));
             work.accept(bean(UserSession.class));
             return tracker.finish();
         } finally {

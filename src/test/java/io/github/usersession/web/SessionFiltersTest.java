@@ -238,6 +238,18 @@ class SessionFiltersTest {
     }
 
     @Test
+    void headRequestLeavesFlashesQueued() {
+        String cookie = cookieValue(call("POST", "/flash/Welcome!", null));
+
+        MockHttpResponse head = call("HEAD", "/page", cookie);
+        MockHttpResponse page = call("GET", "/page", cookie);
+
+        assertThat(head.getStatus()).isEqualTo(200);
+        assertThat(setCookies(head)).isEmpty();
+        assertThat(body(page)).isEqualTo("home:Welcome!");
+    }
+
+    @Test
     void responsesThatDoNotRenderFlashesKeepThem() {
         String cookie = cookieValue(call("POST", "/flash/Welcome!", null));
 

@@ -1,10 +1,12 @@
 package io.github.usersession.store.cookie;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
+import io.github.usersession.Flash;
 import io.github.usersession.SessionChanges;
 import io.github.usersession.SessionStore;
 import io.github.usersession.StoreName;
@@ -59,7 +61,13 @@ public class CookieStore implements SessionStore {
 
     @Override
     public Optional<String> save(SessionChanges changes, Instant now) {
-        return Optional.of(keys().seal(PayloadCodec.write(changes.result())));
+        StoredSession result = changes.result();
+        List<Flash> flashes = changes.capFlashes(result.flashes());
+        if (flashes.size() < result.flashes().size()) {
+            result = new StoredSession(result.id(), result.userId().orElse(null), result.attributes(), flashes,
+                    result.created(), result.lastAccessed());
+        }
+        return Optional.of(keys().seal(PayloadCodec.write(result)));
     }
 
     /** Does nothing: the cookie store keeps no server state. The web layer expires the cookie. */
