@@ -40,8 +40,9 @@ CONNECTIONS="${CONNECTIONS:-16}"
 SESSIONS="${SESSIONS:-64}"
 # Sequential requests per endpoint when counting store round trips.
 TRIPS_REQUESTS="${TRIPS_REQUESTS:-100}"
-# Expired rows for the cleanup phase, the cleanup interval there, and the most wrk runs of
-# DURATION to wait for the cleanup to finish.
+# Expired rows for the cleanup phase, the JDBC deployment's cleanup interval (for the whole run,
+# so that the cleanup phase loads the warm deployment), and the most wrk runs of DURATION to wait
+# for the cleanup to finish.
 CLEANUP_ROWS="${CLEANUP_ROWS:-1000000}"
 CLEANUP_INTERVAL="${CLEANUP_INTERVAL:-2s}"
 CLEANUP_MAX_RUNS="${CLEANUP_MAX_RUNS:-30}"
@@ -61,22 +62,19 @@ export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-
 WILDFLY_VERSION="39.0.1.Final"
 WILDFLY_HOME="$ROOT/target/wildfly-$WILDFLY_VERSION"
 TABLE_PREFIX="bench_wrk_"
-CLEANUP_TABLE_PREFIX="bench_wrk_cleanup_"
 KEY_PREFIX="bench-wrk:"
 
 # Targets: the WAR (context path) and the resource each one loads.
 TARGETS=(none http none-us memory cookie jdbc redis)
 declare -A CONTEXT=([none]=bench-plain [http]=bench-plain [none-us]=bench-memory [memory]=bench-memory
-    [cookie]=bench-cookie [jdbc]=bench-jdbc [redis]=bench-redis [cleanup]=bench-cleanup)
-declare -A RESOURCE=([none]=none [http]=http [none-us]=none [memory]=us [cookie]=us [jdbc]=us [redis]=us
-    [cleanup]=us)
+    [cookie]=bench-cookie [jdbc]=bench-jdbc [redis]=bench-redis)
+declare -A RESOURCE=([none]=none [http]=http [none-us]=none [memory]=us [cookie]=us [jdbc]=us [redis]=us)
 # The target whose sessions a target's requests carry: the no-session endpoints get the cookies
 # of the session in their WAR, as a browser sends them to every path.
 declare -A COOKIES_OF=([none]=http [http]=http [none-us]=memory [memory]=memory [cookie]=cookie [jdbc]=jdbc
-    [redis]=redis [cleanup]=cleanup)
+    [redis]=redis)
 declare -A LABEL=([none]="no session" [http]="HttpSession" [none-us]="no session, usersession in the WAR"
-    [memory]="usersession memory" [cookie]="usersession cookie" [jdbc]="usersession jdbc" [redis]="usersession redis"
-    [cleanup]="usersession jdbc")
+    [memory]="usersession memory" [cookie]="usersession cookie" [jdbc]="usersession jdbc" [redis]="usersession redis")
 
 SERVER_PID=""
 JAVA_PID=""
@@ -150,12 +148,10 @@ make_wars() {
     # A new secret per run, never printed; the WAR is deleted on exit.
     printf 'usersession.store=cookie\nusersession.secret=%s\n' "$(openssl rand -base64 48)" | make_war bench-cookie
     printf '%s\n' "usersession.store=jdbc" "usersession.jdbc.datasource=java:jboss/datasources/UserSessionDS" \
-        "usersession.jdbc.table-prefix=$TABLE_PREFIX" | make_war bench-jdbc
+        "usersession.jdbc.table-prefix=$TABLE_PREFIX" "usersession.jdbc.cleanup-interval=$CLEANUP_INTERVAL" \
+        | make_war bench-jdbc
     printf '%s\n' "usersession.store=redis" "usersession.redis.uri=$REDIS_URI" \
         "usersession.redis.key-prefix=$KEY_PREFIX" | make_war bench-redis with-redis-client
-    printf '%s\n' "usersession.store=jdbc" "usersession.jdbc.datasource=java:jboss/datasources/UserSessionDS" \
-        "usersession.jdbc.table-prefix=$CLEANUP_TABLE_PREFIX" "usersession.jdbc.cleanup-interval=$CLEANUP_INTERVAL" \
-        | make_war bench-cleanup
 }
 
 cli() {
@@ -366,6 +362,11 @@ run_serial() {
 run_profiles() {
     [[ -n "$PROFILE" ]] || return 0
     local pair target operation recording
+
+    # The first recording of a JVM is slower to start; keep that out of the profiled runs.
+    jcmd "$JAVA_PID" JFR.start name=warmup settings=profile >/dev/null
+    sleep 3
+    jcmd "$JAVA_PID" JFR.stop name=warmup >/dev/null
     for pair in ${PROFILE//,/ }; do
         target="${pair%/*}"
         operation="${pair#*/}"
@@ -489,7 +490,8 @@ count_round_trips() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# JDBC cleanup of CLEANUP_ROWS expired rows while wrk loads the read endpoint of the same tables.
+# JDBC cleanup of CLEANUP_ROWS expired rows while wrk loads the read endpoint of the same tables,
+# on the JDBC deployment that the rounds warmed up.
 
 epoch_millis() {
     date +%s%3N
@@ -497,17 +499,17 @@ epoch_millis() {
 
 # Prints how many of the inserted expired sessions are left.
 expired_rows_left() {
-    psql -Atqc "SELECT count(*) FROM ${CLEANUP_TABLE_PREFIX}session WHERE id LIKE 'expired-%'"
+    psql -Atqc "SELECT count(*) FROM ${TABLE_PREFIX}session WHERE id LIKE 'expired-%'"
 }
 
 insert_expired_rows() {
     local expired_at=$(($(epoch_millis) - 86400000))
     psql -q -v ON_ERROR_STOP=1 <<SQL
 BEGIN;
-INSERT INTO ${CLEANUP_TABLE_PREFIX}session (id, created_at, last_accessed, expires_at)
+INSERT INTO ${TABLE_PREFIX}session (id, created_at, last_accessed, expires_at)
     SELECT 'expired-' || n, $expired_at - 3600000, $expired_at, $expired_at FROM generate_series(1, $CLEANUP_ROWS) AS n;
-INSERT INTO ${CLEANUP_TABLE_PREFIX}attribute (session_pk, name, content)
-    SELECT pk, 'color', 'red' FROM ${CLEANUP_TABLE_PREFIX}session WHERE id LIKE 'expired-%';
+INSERT INTO ${TABLE_PREFIX}attribute (session_pk, name, content)
+    SELECT pk, 'color', 'red' FROM ${TABLE_PREFIX}session WHERE id LIKE 'expired-%';
 COMMIT;
 SQL
 }
@@ -518,7 +520,7 @@ watch_cleanup() {
     local now
     while true; do
         now="$(epoch_millis)"
-        if [[ "$(psql -Atqc "SELECT EXISTS (SELECT 1 FROM ${CLEANUP_TABLE_PREFIX}session WHERE expires_at <= $now AND id LIKE 'expired-%')")" == f ]]; then
+        if [[ "$(psql -Atqc "SELECT EXISTS (SELECT 1 FROM ${TABLE_PREFIX}session WHERE expires_at <= $now AND id LIKE 'expired-%')")" == f ]]; then
             echo "$now" >"$OUT/cleanup-done"
             return
         fi
@@ -527,12 +529,9 @@ watch_cleanup() {
 }
 
 run_cleanup_phase() {
-    log "Cleanup phase: deploying bench-cleanup (cleanup-interval $CLEANUP_INTERVAL)"
-    cli --commands="deploy $OUT/wars/bench-cleanup.war" >/dev/null
-    create_sessions cleanup
-    run_wrk cleanup-warmup 0 cleanup read "$WARMUP" "$THREADS" "$CONNECTIONS"
-    run_wrk cleanup-before 1 cleanup read "$DURATION" "$THREADS" "$CONNECTIONS"
-    run_wrk cleanup-before 2 cleanup read "$DURATION" "$THREADS" "$CONNECTIONS"
+    log "Cleanup phase: the JDBC read endpoint before, while and after the cleanup runs"
+    run_wrk cleanup-before 1 jdbc read "$DURATION" "$THREADS" "$CONNECTIONS"
+    run_wrk cleanup-before 2 jdbc read "$DURATION" "$THREADS" "$CONNECTIONS"
 
     log "Inserting $CLEANUP_ROWS expired sessions, each with one attribute"
     local started inserted watcher run=0
@@ -546,9 +545,10 @@ run_cleanup_phase() {
     log "Loading the read endpoint while the cleanup runs (at most $CLEANUP_MAX_RUNS runs of $DURATION)"
     while [[ ! -f "$OUT/cleanup-done" && $run -lt $CLEANUP_MAX_RUNS ]]; do
         run=$((run + 1))
-        run_wrk cleanup-during "$run" cleanup read "$DURATION" "$THREADS" "$CONNECTIONS"
+        run_wrk cleanup-during "$run" jdbc read "$DURATION" "$THREADS" "$CONNECTIONS"
     done
-    run_wrk cleanup-after 1 cleanup read "$DURATION" "$THREADS" "$CONNECTIONS"
+    run_wrk cleanup-after 1 jdbc read "$DURATION" "$THREADS" "$CONNECTIONS"
+    run_wrk cleanup-after 2 jdbc read "$DURATION" "$THREADS" "$CONNECTIONS"
 
     local done_at="" left
     if [[ -f "$OUT/cleanup-done" ]]; then
@@ -725,25 +725,26 @@ EOF
 print_cleanup() {
     local rows insert_ms inserted done_at left before during_max during_median after runs
     IFS=$'\t' read -r rows insert_ms inserted done_at left <"$OUT/cleanup.tsv"
-    before="$(metric cleanup-before cleanup read 7)"
-    during_max="$(values cleanup-during cleanup read 7 | sort -g | tail -n 1)"
-    during_median="$(metric cleanup-during cleanup read 7)"
-    after="$(metric cleanup-after cleanup read 7)"
-    runs="$(values cleanup-during cleanup read 7 | awk '{ printf "%s%.2f", sep, $1; sep = " / " }')"
+    before="$(metric cleanup-before jdbc read 7)"
+    during_max="$(values cleanup-during jdbc read 7 | sort -g | tail -n 1)"
+    during_median="$(metric cleanup-during jdbc read 7)"
+    after="$(metric cleanup-after jdbc read 7)"
+    runs="$(values cleanup-during jdbc read 7 | awk '{ printf "%s%.2f", sep, $1; sep = " / " }')"
     cat <<EOF
 
 ### JDBC cleanup under load
 
-$rows expired sessions (one attribute each) inserted in one transaction in $((insert_ms / 1000)) s, while
-usersession.jdbc.cleanup-interval=$CLEANUP_INTERVAL and the default batch size (500, at most 100
-batches per run). wrk -t$THREADS -c$CONNECTIONS loads the JDBC read endpoint of the same tables in runs of $DURATION.
+$rows expired sessions (one attribute each) inserted in one transaction in $((insert_ms / 1000)) s into the
+tables of the JDBC deployment, which runs with usersession.jdbc.cleanup-interval=$CLEANUP_INTERVAL (the whole
+run) and the default batch size (500, at most 100 batches per cleanup run). wrk -t$THREADS -c$CONNECTIONS loads
+its read endpoint in runs of $DURATION.
 
 | | p99 ms | req/s (median) |
 | --- | ---: | ---: |
-| before the insert (median of 2 runs) | $(printf '%.3f' "$before") | $(printf '%.0f' "$(metric cleanup-before cleanup read 5)") |
-| while the cleanup runs, worst run | $(printf '%.3f' "${during_max:-nan}") | $(printf '%.0f' "$(metric cleanup-during cleanup read 5)") |
+| before the insert (median of 2 runs) | $(printf '%.3f' "$before") | $(printf '%.0f' "$(metric cleanup-before jdbc read 5)") |
+| while the cleanup runs, worst run | $(printf '%.3f' "${during_max:-nan}") | $(printf '%.0f' "$(metric cleanup-during jdbc read 5)") |
 | while the cleanup runs, median run | $(printf '%.3f' "$during_median") | |
-| after it | $(printf '%.3f' "$after") | $(printf '%.0f' "$(metric cleanup-after cleanup read 5)") |
+| after it (median of 2 runs) | $(printf '%.3f' "$after") | $(printf '%.0f' "$(metric cleanup-after jdbc read 5)") |
 
 p99 of each run during the cleanup: ${runs:-none}. Worst p99 ÷ p99 before: $(ratio "${during_max:-nan}" "$before") (goal ≤ 2).
 EOF
@@ -777,11 +778,9 @@ clean_up() {
     set +e
     stop_server
     log "Dropping the benchmark's tables and deleting its Redis keys"
-    local prefix table
-    for prefix in "$TABLE_PREFIX" "$CLEANUP_TABLE_PREFIX"; do
-        for table in flash attribute session; do
-            psql -Atqc "DROP TABLE IF EXISTS ${prefix}${table}" >/dev/null 2>&1
-        done
+    local table
+    for table in flash attribute session; do
+        psql -Atqc "DROP TABLE IF EXISTS ${TABLE_PREFIX}${table}" >/dev/null 2>&1
     done
     redis-cli -u "$REDIS_URI" --scan --pattern "${KEY_PREFIX}*" 2>/dev/null \
         | xargs -r -n 500 redis-cli -u "$REDIS_URI" DEL >/dev/null 2>&1
