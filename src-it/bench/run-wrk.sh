@@ -528,19 +528,29 @@ watch_cleanup() {
     done
 }
 
+stop_watcher() {
+    if [[ -f "$OUT/watcher.pid" ]]; then
+        kill "$(cat "$OUT/watcher.pid")" 2>/dev/null || true
+        rm -f "$OUT/watcher.pid"
+    fi
+}
+
 run_cleanup_phase() {
     log "Cleanup phase: the JDBC read endpoint before, while and after the cleanup runs"
+    # The round-trip count before this changed the server's logging and sent slow requests.
+    run_wrk cleanup-warmup 0 jdbc read "$WARMUP" "$THREADS" "$CONNECTIONS"
     run_wrk cleanup-before 1 jdbc read "$DURATION" "$THREADS" "$CONNECTIONS"
     run_wrk cleanup-before 2 jdbc read "$DURATION" "$THREADS" "$CONNECTIONS"
 
     log "Inserting $CLEANUP_ROWS expired sessions, each with one attribute"
-    local started inserted watcher run=0
+    local started inserted run=0
     started="$(epoch_millis)"
     insert_expired_rows
     inserted="$(epoch_millis)"
     rm -f "$OUT/cleanup-done"
-    watch_cleanup &
-    watcher=$!
+    # Started from a subshell, so that this shell never reaps it: the CPU time of its psql
+    # processes would otherwise count as wrk's in the run during which it ends.
+    (watch_cleanup & echo $! >"$OUT/watcher.pid")
 
     log "Loading the read endpoint while the cleanup runs (at most $CLEANUP_MAX_RUNS runs of $DURATION)"
     while [[ ! -f "$OUT/cleanup-done" && $run -lt $CLEANUP_MAX_RUNS ]]; do
@@ -553,10 +563,8 @@ run_cleanup_phase() {
     local done_at="" left
     if [[ -f "$OUT/cleanup-done" ]]; then
         done_at="$(cat "$OUT/cleanup-done")"
-    else
-        kill "$watcher" 2>/dev/null || true
     fi
-    wait "$watcher" 2>/dev/null || true
+    stop_watcher
     left="$(expired_rows_left)"
     printf '%s\t%s\t%s\t%s\t%s\n' "$CLEANUP_ROWS" "$((inserted - started))" "$inserted" "${done_at:-}" "$left" >"$OUT/cleanup.tsv"
 }
@@ -776,6 +784,7 @@ EOF
 clean_up() {
     local status=$?
     set +e
+    stop_watcher
     stop_server
     log "Dropping the benchmark's tables and deleting its Redis keys"
     local table
