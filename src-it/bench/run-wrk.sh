@@ -115,7 +115,8 @@ build() {
         log "Using the WARs of an earlier build (SKIP_BUILD=true)"
     else
         log "Building: mvn -Pbench-e2e package -DskipTests"
-        (cd "$ROOT" && mvn -B -q -Pbench-e2e package -DskipTests)
+        # Maven's output goes to standard error, so that standard output is the report only.
+        (cd "$ROOT" && mvn -B -q -Pbench-e2e package -DskipTests >&2)
     fi
     [[ -f "$ROOT/target/usersession-bench.war" && -f "$ROOT/target/usersession-bench-plain.war" ]] \
         || fail "The benchmark WARs are missing in target/; run without SKIP_BUILD."
@@ -595,7 +596,9 @@ ratio() {
 print_machine() {
     local commit
     commit="$(git -C "$ROOT" rev-parse --short HEAD)"
-    git -C "$ROOT" diff --quiet HEAD -- . 2>/dev/null || commit="$commit (with uncommitted changes)"
+    # Only changes to what the benchmark builds or runs count.
+    git -C "$ROOT" diff --quiet HEAD -- pom.xml src/main src-it wildfly-config 2>/dev/null \
+        || commit="$commit (with uncommitted changes)"
     cat <<EOF
 - Command: \`src-it/bench/run-wrk.sh\` with ROUNDS=$ROUNDS DURATION=$DURATION WARMUP=$WARMUP SERIAL_DURATION=$SERIAL_DURATION THREADS=$THREADS CONNECTIONS=$CONNECTIONS SESSIONS=$SESSIONS CLEANUP_ROWS=$CLEANUP_ROWS CLEANUP_INTERVAL=$CLEANUP_INTERVAL${PROFILE:+ PROFILE=$PROFILE PROFILE_DURATION=$PROFILE_DURATION}
 - Commit: $commit
