@@ -52,7 +52,7 @@ import jakarta.json.bind.JsonbBuilder;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(1)
 @Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
 public class CookieCodecPartsBenchmark {
 
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
