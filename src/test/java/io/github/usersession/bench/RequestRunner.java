@@ -31,14 +31,14 @@ final class RequestRunner {
 
     /** Returns the facts of a request for the root page that sends one session cookie value. */
     static SessionRequest withCookie(String cookieValue) {
-        return new SessionRequest(List.of(cookieValue), 0, false, "/", "/", "/");
+        return new SessionRequest(List.of(cookieValue), 0, false, "/", "/", "/", "GET");
     }
 
     /** Runs a request that creates a session, and returns the cookie value the response sets. */
     String newSession(Consumer<UserSession> work) {
         context.activate();
         try {
-            tracker.begin(new SessionRequest(List.of(), 0, false, "/", "/", "/"));
+            tracker.begin(new SessionRequest(List.of(), 0, false, "/", "/", "/", "GET"));
             work.accept(session);
             return tracker.finish().flatMap(CookieUpdate::value).orElseThrow();
         } finally {
