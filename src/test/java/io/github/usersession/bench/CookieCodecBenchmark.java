@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -61,8 +60,6 @@ import jakarta.json.bind.JsonbBuilder;
 public class CookieCodecBenchmark {
 
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
-    private static final int NONCE_LENGTH = 12;
-    private static final int TAG_BITS = 128;
 
     /** The type JSON-B reads the attributes back as. */
     private static final Type MAP_TYPE = new HashMap<String, String>() { }.getClass().getGenericSuperclass();
@@ -91,10 +88,8 @@ public class CookieCodecBenchmark {
         cookieValue = seal();
 
         jsonb = JsonbBuilder.create();
-        byte[] keyBytes = new byte[32];
-        random.nextBytes(keyBytes);
-        key = new SecretKeySpec(keyBytes, "AES");
-        cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        key = FloorCipher.randomKey(random);
+        cipher = Cipher.getInstance(FloorCipher.TRANSFORMATION);
         floorSealed = floorSeal();
 
         checkSizes();
@@ -120,21 +115,12 @@ public class CookieCodecBenchmark {
     public byte[] floorSeal() throws GeneralSecurityException {
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         jsonb.toJson(attributes, json);
-        byte[] plaintext = json.toByteArray();
-
-        byte[] nonce = new byte[NONCE_LENGTH];
-        random.nextBytes(nonce);
-        cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-        byte[] sealed = new byte[NONCE_LENGTH + plaintext.length + TAG_BITS / 8];
-        System.arraycopy(nonce, 0, sealed, 0, NONCE_LENGTH);
-        cipher.doFinal(plaintext, 0, plaintext.length, sealed, NONCE_LENGTH);
-        return sealed;
+        return FloorCipher.seal(cipher, key, random, json.toByteArray());
     }
 
     @Benchmark
     public Map<String, String> floorOpen() throws GeneralSecurityException {
-        cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, floorSealed, 0, NONCE_LENGTH));
-        byte[] plaintext = cipher.doFinal(floorSealed, NONCE_LENGTH, floorSealed.length - NONCE_LENGTH);
+        byte[] plaintext = FloorCipher.open(cipher, key, floorSealed);
         return jsonb.fromJson(new ByteArrayInputStream(plaintext), MAP_TYPE);
     }
 
@@ -143,7 +129,7 @@ public class CookieCodecBenchmark {
      * floor's plaintext is the attribute map, the library's is the whole payload.
      */
     private void checkSizes() throws GeneralSecurityException {
-        int floorPlaintext = floorSealed.length - NONCE_LENGTH - TAG_BITS / 8;
+        int floorPlaintext = floorSealed.length - FloorCipher.OVERHEAD_BYTES;
         if (floorPlaintext != attributeBytes || !floorOpen().equals(attributes)) {
             throw new IllegalStateException("JSON-B wrote " + floorPlaintext + " bytes for attributes meant to take "
                     + attributeBytes + " bytes, or read them back differently");
@@ -152,7 +138,7 @@ public class CookieCodecBenchmark {
             throw new IllegalStateException("The cookie store loaded a session that differs from the one it saved");
         }
         // Version, key ID and nonce before the ciphertext, the tag after it.
-        int libraryPlaintext = Base64.getUrlDecoder().decode(cookieValue).length - 17 - TAG_BITS / 8;
+        int libraryPlaintext = Base64.getUrlDecoder().decode(cookieValue).length - 17 - FloorCipher.TAG_BYTES;
         System.out.printf("Attributes: %d bytes as JSON; library plaintext: %d bytes; cookie value: %d characters%n",
                 attributeBytes, libraryPlaintext, cookieValue.length());
     }

@@ -14,7 +14,6 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,6 +30,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import io.github.usersession.StoredSession;
+import io.github.usersession.bench.FloorCipher;
 import io.github.usersession.bench.SessionData;
 import io.github.usersession.config.Secret;
 import io.github.usersession.state.SessionIds;
@@ -56,8 +56,6 @@ import jakarta.json.bind.JsonbBuilder;
 public class CookieCodecPartsBenchmark {
 
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
-    private static final int NONCE_LENGTH = 12;
-    private static final int TAG_BITS = 128;
     private static final Type MAP_TYPE = new HashMap<String, String>() { }.getClass().getGenericSuperclass();
 
     @Param({"100", "1024", "3072"})
@@ -86,10 +84,8 @@ public class CookieCodecPartsBenchmark {
 
         jsonb = JsonbBuilder.create();
         attributesJson = jsonbWrite();
-        byte[] keyBytes = new byte[32];
-        random.nextBytes(keyBytes);
-        key = new SecretKeySpec(keyBytes, "AES");
-        cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        key = FloorCipher.randomKey(random);
+        cipher = Cipher.getInstance(FloorCipher.TRANSFORMATION);
         cipherSealed = cipherSeal();
 
         if (sealerOpen().isEmpty() || !payloadRead().orElseThrow().equals(session) || !jsonbRead().equals(attributes)) {
@@ -115,19 +111,12 @@ public class CookieCodecPartsBenchmark {
     /** Seals the same plaintext as {@link #sealerSeal()} with a fresh nonce: its floor. */
     @Benchmark
     public byte[] cipherSeal() throws GeneralSecurityException {
-        byte[] nonce = new byte[NONCE_LENGTH];
-        random.nextBytes(nonce);
-        cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-        byte[] sealed = new byte[NONCE_LENGTH + payload.length + TAG_BITS / 8];
-        System.arraycopy(nonce, 0, sealed, 0, NONCE_LENGTH);
-        cipher.doFinal(payload, 0, payload.length, sealed, NONCE_LENGTH);
-        return sealed;
+        return FloorCipher.seal(cipher, key, random, payload);
     }
 
     @Benchmark
     public byte[] cipherOpen() throws GeneralSecurityException {
-        cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, cipherSealed, 0, NONCE_LENGTH));
-        return cipher.doFinal(cipherSealed, NONCE_LENGTH, cipherSealed.length - NONCE_LENGTH);
+        return FloorCipher.open(cipher, key, cipherSealed);
     }
 
     /**
@@ -136,21 +125,12 @@ public class CookieCodecPartsBenchmark {
      */
     @Benchmark
     public byte[] newCipherSeal() throws GeneralSecurityException {
-        byte[] nonce = new byte[NONCE_LENGTH];
-        random.nextBytes(nonce);
-        Cipher newCipher = Cipher.getInstance("AES/GCM/NoPadding");
-        newCipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-        byte[] sealed = new byte[NONCE_LENGTH + payload.length + TAG_BITS / 8];
-        System.arraycopy(nonce, 0, sealed, 0, NONCE_LENGTH);
-        newCipher.doFinal(payload, 0, payload.length, sealed, NONCE_LENGTH);
-        return sealed;
+        return FloorCipher.seal(Cipher.getInstance(FloorCipher.TRANSFORMATION), key, random, payload);
     }
 
     @Benchmark
     public byte[] newCipherOpen() throws GeneralSecurityException {
-        Cipher newCipher = Cipher.getInstance("AES/GCM/NoPadding");
-        newCipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, cipherSealed, 0, NONCE_LENGTH));
-        return newCipher.doFinal(cipherSealed, NONCE_LENGTH, cipherSealed.length - NONCE_LENGTH);
+        return FloorCipher.open(Cipher.getInstance(FloorCipher.TRANSFORMATION), key, cipherSealed);
     }
 
     @Benchmark
