@@ -113,7 +113,7 @@ public final class SessionChanges {
         return consumedFlashes;
     }
 
-    /** How many queued flashes the session keeps at most; stores drop the oldest beyond that. */
+    /** Returns the maximum number of queued flashes the session keeps. Stores drop the oldest beyond it. */
     public int maxQueuedFlashes() {
         return maxQueuedFlashes;
     }

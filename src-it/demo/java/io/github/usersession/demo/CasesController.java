@@ -43,7 +43,7 @@ public class CasesController {
         return page("Flash cases");
     }
 
-    /** A form protected by Jakarta MVC's CSRF check: an error shows at once, a success after the redirect. */
+    /** Handles a form that Jakarta MVC's CSRF check protects: an error shows at once, a success after the redirect. */
     @POST
     @Path("form")
     @CsrfProtected
@@ -73,7 +73,7 @@ public class CasesController {
         return "redirect:/cases";
     }
 
-    /** The page that flashes for {@value #REPORT_PAGE} wait for. */
+    /** Renders the page that flashes for {@value #REPORT_PAGE} wait for. */
     @GET
     @Path("report")
     public String report() {
@@ -88,7 +88,7 @@ public class CasesController {
         return page("Kept flashes");
     }
 
-    /** The flashes in a Facelets view. */
+    /** Renders the flashes in a Facelets view. */
     @GET
     @Path("facelets")
     public String facelets() {
@@ -96,8 +96,8 @@ public class CasesController {
     }
 
     /**
-     * The flashes in a view engine that reads only {@code Models}; with {@code show=false} the
-     * view does not read them, so they stay queued.
+     * Renders the flashes in a view engine that reads only {@code Models}. With {@code show=false}
+     * the view does not read them, so they stay queued.
      */
     @GET
     @Path("text")

@@ -21,7 +21,7 @@ public class PlainTextViewEngine implements ViewEngine {
 
     static final String EXTENSION = ".txt";
 
-    /** The model that tells whether the view shows the flashes. */
+    /** Name of the model that decides whether the view shows the flashes. */
     static final String SHOW_FLASHES = "showFlashes";
 
     @Override

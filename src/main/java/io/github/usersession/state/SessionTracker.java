@@ -140,9 +140,9 @@ public class SessionTracker {
 
         Optional<String> id = session.previousId();
         if (id.isPresent() && !session.storeFlashesTaken()) {
-            Optional<List<Flash>> taken = callStore(() -> stores.store().takeFlashes(id.get(), page, clock.now()));
-            if (taken.isPresent()) {
-                return session.takeFlashesTakenFromStore(taken.get(), page);
+            Optional<List<Flash>> fromStore = callStore(() -> stores.store().takeFlashes(id.get(), page, clock.now()));
+            if (fromStore.isPresent()) {
+                return session.takeFlashesTakenFromStore(fromStore.get(), page);
             }
         }
         return session.takeFlashes(page);

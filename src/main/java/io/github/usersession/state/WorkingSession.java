@@ -154,19 +154,20 @@ final class WorkingSession {
         return shown(fromStore, page);
     }
 
+    /** Returns what a view shows: the given flashes, this request's own for the page, then the now flashes. */
     private List<Flash> shown(List<Flash> fromStore, String page) {
-        List<Flash> taken = new ArrayList<>(fromStore);
-        taken.addAll(takeFor(addedFlashes, page));
-        shownFlashes.addAll(taken);
-        taken.addAll(nowFlashes);
-        return taken;
+        List<Flash> forView = new ArrayList<>(fromStore);
+        forView.addAll(takeFor(addedFlashes, page));
+        shownFlashes.addAll(forView);
+        forView.addAll(nowFlashes);
+        return forView;
     }
 
     /** Removes the flashes for a page from a list and returns them in order. */
     private static List<Flash> takeFor(List<Flash> flashes, String page) {
-        List<Flash> taken = new ArrayList<>();
-        flashes.removeIf(flash -> flash.isFor(page) && taken.add(flash));
-        return taken;
+        List<Flash> forPage = new ArrayList<>();
+        flashes.removeIf(flash -> flash.isFor(page) && forPage.add(flash));
+        return forPage;
     }
 
     boolean isChanged() {

@@ -16,9 +16,10 @@ final class RedisScripts {
      *
      * <p>KEYS: data hash, flash list, rotation marker of the loaded ID; data hash and flash list
      * of the new ID. ARGV: mode ({@code new} or {@code update}), now, max-age, idle timeout (0 when
-     * off), whether to set the user, user ID, whether to rotate, new ID, rotation grace, the most
-     * flashes to keep, then the count and pairs of written attributes, the count and names of
-     * removed ones, and the count and encoded flashes to queue. All times are epoch milliseconds.
+     * off), whether to set the user, user ID, whether to rotate, new ID, rotation grace and the
+     * maximum number of flashes to keep. Then come the count and pairs of written attributes, the
+     * count and names of removed ones, and the count and encoded flashes to queue. All times are
+     * epoch milliseconds.
      *
      * <p>Returns {@code {'ok', expiresAt, droppedFlashes}}, {@code {'gone'}} when the session no
      * longer exists, or

@@ -121,9 +121,9 @@ public class RedisStore implements SessionStore, SessionIndex {
         if (!COOKIE_VALUE.matcher(sessionId).matches()) {
             return Optional.of(List.of());
         }
-        List<String> taken = await("take flashes", commands().eval(RedisScripts.TAKE_FLASHES,
+        List<String> encodedFlashes = await("take flashes", commands().eval(RedisScripts.TAKE_FLASHES,
                 ScriptOutputType.MULTI, keys(sessionId, "s", "f"), encodePage(page)));
-        return Optional.of(taken.stream().map(RedisStore::decodeFlash).toList());
+        return Optional.of(encodedFlashes.stream().map(RedisStore::decodeFlash).toList());
     }
 
     @Override

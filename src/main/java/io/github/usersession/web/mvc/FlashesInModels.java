@@ -33,8 +33,8 @@ public class FlashesInModels {
             return;
         }
 
-        // NOTE: a controller that returns a Viewable with Models of its own renders with those;
-        // they do not get the flashes here, as MVC's event does not name them.
+        // NOTE: a controller that returns a Viewable with Models of its own renders with those.
+        // They do not get the flashes here, because MVC's event does not name them.
         Models models = modelsInstance.get();
         if (models.get(FlashesProducer.NAME) == null) {
             models.put(FlashesProducer.NAME, flashes);
