@@ -32,6 +32,8 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -198,9 +200,28 @@ class FlashBrowserIT {
 
     /** Waits until the browser replaced the given page and loaded the next one. */
     void awaitNewPage(WebElement oldPage) {
-        wait.until(ExpectedConditions.stalenessOf(oldPage));
+        wait.until(browser -> isGone(oldPage));
         wait.until(browser -> "complete".equals(((JavascriptExecutor) browser).executeScript("return document.readyState")));
         recordSessionValue();
+    }
+
+    /**
+     * Tells whether an element belongs to a page the browser has left. While the next page
+     * replaces it, Chromium may report the element's node as not belonging to the document
+     * instead of as stale, so that counts as gone too.
+     */
+    static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Signs in through the form. The controller redirects to the home page. */
